@@ -1,0 +1,246 @@
+/**
+ * Public types of the engine: states, faults, commands and events. Plain data, so that commands
+ * and events cross the worker boundary as they are.
+ */
+
+/** Operational states of a component, as in the ftServer MIB `OpState` (DESIGN.md §2). */
+export enum OpState {
+  Unknown = 0,
+  Empty = 1,
+  Removed = 2,
+  Shot = 3,
+  Broken = 4,
+  Dumping = 5,
+  Diagnostics = 6,
+  DiagnosticsPassed = 7,
+  Initializing = 8,
+  FirmwareUpdate = 9,
+  FirmwareUpdateComplete = 10,
+  Offline = 11,
+  Stopped = 12,
+  DeviceReady = 13,
+  Simplex = 14,
+  Duplex = 15,
+  Triplex = 16,
+}
+
+export const OP_STATE_NAMES: readonly string[] = [
+  'unknown',
+  'empty',
+  'removed',
+  'shot',
+  'broken',
+  'dumping',
+  'diagnostics',
+  'diagnostics-passed',
+  'initializing',
+  'firmware-update',
+  'firmware-update-complete',
+  'offline',
+  'stopped',
+  'device-ready',
+  'simplex',
+  'duplex',
+  'triplex',
+];
+
+/** Health summarised from the state, for colours and Redfish-style export. */
+export enum Health {
+  Ok = 0,
+  Warning = 1,
+  Critical = 2,
+  Unknown = 3,
+}
+
+/** Whole-system status. */
+export enum SystemStatus {
+  Down = 0,
+  Booting = 1,
+  Simplex = 2,
+  Duplex = 3,
+  Triplex = 4,
+}
+
+export const SYSTEM_STATUS_NAMES: readonly string[] = [
+  'down',
+  'booting',
+  'simplex',
+  'duplex',
+  'triplex',
+];
+
+/** LED drive per LED index in a component's LED word: 2 bits each. */
+export enum LedDrive {
+  Off = 0,
+  On = 1,
+  BlinkSlow = 2,
+  BlinkFast = 3,
+}
+
+export type FaultKind =
+  | 'bitflip-register'
+  | 'bitflip-memory'
+  | 'memory-correctable'
+  | 'memory-uncorrectable'
+  | 'stuck-at'
+  | 'self-check'
+  | 'pci-bus-error'
+  | 'adapter-failure'
+  | 'nic-link-loss'
+  | 'disk-media-error'
+  | 'disk-failure'
+  | 'psu-failure'
+  | 'os-crash';
+
+export type RestartPolicy = 'threshold' | 'never' | 'always';
+
+export type DiskPriority = 'low' | 'normal' | 'high';
+
+export type Severity = 'info' | 'warning' | 'error' | 'critical';
+
+/** Optional details of a fault; the engine draws what is missing from its seeded PRNG. */
+export interface FaultDetail {
+  register?: number;
+  bit?: number;
+  /** Word address in the element's memory image. */
+  address?: number;
+  /** Disk block. */
+  block?: number;
+}
+
+export type Command =
+  | { type: 'inject'; target: string; fault: FaultKind; detail?: FaultDetail }
+  | { type: 'pull'; target: string }
+  | { type: 'insert'; target: string; replacement?: boolean }
+  | { type: 'bringDown'; target: string }
+  | { type: 'bringUp'; target: string }
+  | { type: 'clearMtbf'; target: string }
+  | { type: 'setRestartPolicy'; target: string; policy: RestartPolicy }
+  | { type: 'restoreLink'; target: string }
+  | { type: 'setDiskPriority'; target: string; priority: DiskPriority };
+
+export type CommandType = Command['type'];
+
+export interface CommandResult {
+  ok: boolean;
+  /** Why a command was refused (unknown component, action not possible in this state...). */
+  error?: string;
+}
+
+export type TrapKind = 'broken' | 'fixed' | 'removed' | 'inserted' | 'stateChange';
+
+interface EventBase {
+  /** Simulated time in milliseconds since the engine started. */
+  timeMs: number;
+  systemId: string;
+  /** Component id, or null for system-wide events. */
+  componentId: string | null;
+  severity: Severity;
+  message: string;
+}
+
+export interface StateChangeEvent extends EventBase {
+  kind: 'state';
+  from: OpState;
+  to: OpState;
+  reason: string;
+}
+
+export interface SystemStatusEvent extends EventBase {
+  kind: 'system';
+  from: SystemStatus;
+  to: SystemStatus;
+}
+
+export interface LogEvent extends EventBase {
+  kind: 'log';
+}
+
+export interface FaultEvent extends EventBase {
+  kind: 'fault';
+  fault: FaultKind;
+}
+
+/** SNMP-style trap record. */
+export interface TrapEvent extends EventBase {
+  kind: 'trap';
+  trap: TrapKind;
+  oid: string;
+  from: OpState;
+  to: OpState;
+  reason: string;
+}
+
+export interface ServiceCallEvent extends EventBase {
+  kind: 'serviceCall';
+  callId: string;
+  partNumber: string;
+  action: string;
+}
+
+/** One compare of the voter, for the lockstep view (only emitted when tracing is on). */
+export interface VoteEvent extends EventBase {
+  kind: 'vote';
+  /** Values each CPU element (0, 1, 2) offered; null where absent. */
+  values: (number | null)[];
+  /** Element removed by the vote, or -1. */
+  removed: number;
+  emitted: boolean;
+}
+
+export type EngineEvent =
+  | StateChangeEvent
+  | SystemStatusEvent
+  | LogEvent
+  | FaultEvent
+  | TrapEvent
+  | ServiceCallEvent
+  | VoteEvent;
+
+export type EventKind = EngineEvent['kind'];
+
+/** Per-system counters, in the units their names say. */
+export interface SystemCounters {
+  systemId: string;
+  status: SystemStatus;
+  uptimeMs: number;
+  downtimeMs: number;
+  /** uptime / (uptime + downtime); 1 when no time has passed. */
+  availability: number;
+  transactionsCommitted: number;
+  transactionsLost: number;
+  silentDataCorruptions: number;
+  /** Outputs that the voter held back on a three-way disagreement. */
+  outputsSuppressed: number;
+}
+
+export interface EngineOptions {
+  seed: number;
+  /** Draw random faults from per-part MTBF rates. */
+  randomFaults?: boolean;
+  /** Words in each CPU element's simulated memory image (power of two). */
+  memoryWords?: number;
+}
+
+export interface ComponentInfo {
+  id: string;
+  kind: string;
+  systemId: string;
+  label: string;
+  path: string;
+  state: OpState;
+  stateName: string;
+  health: Health;
+  reason: string;
+  safeToPull: boolean;
+  /** Why it is not safe to pull, when it is not. */
+  pullWarning: string;
+  progress: number;
+  faultCount: number;
+  mtbfS: number | null;
+  restartPolicy: RestartPolicy;
+  /** Fault kinds that can be injected into this component. */
+  faults: FaultKind[];
+  /** Commands (other than inject) possible right now. */
+  actions: CommandType[];
+}

@@ -1,0 +1,60 @@
+/**
+ * The engine as seen through a worker boundary (comlink). Everything here is plain data or a
+ * transferable, so it works the same in a browser Web Worker and in a Node worker thread.
+ */
+import type { RackConfig } from '@ft/hardware';
+import type { SnapshotLayout } from '../snapshot.ts';
+import type {
+  Command,
+  CommandResult,
+  ComponentInfo,
+  EngineEvent,
+  SystemCounters,
+} from '../types.ts';
+
+export interface LoadRequest {
+  /** A catalog preset name (e.g. `mixed`), or a rack configuration object. */
+  rack: { preset: string } | { config: unknown; source?: string };
+  seed: number;
+  randomFaults?: boolean;
+  /**
+   * When given, the worker writes every snapshot into this shared buffer (the page is
+   * cross-origin isolated). Otherwise snapshots come back as transferred ArrayBuffers from
+   * {@link WorkerApi.nextSnapshot}.
+   */
+  sharedSnapshot?: SharedArrayBuffer | null;
+  /** Restore from a saved state instead of starting fresh (after a worker crash). */
+  savedState?: Uint8Array | null;
+}
+
+export type LoadResult =
+  | {
+      ok: true;
+      rack: RackConfig;
+      layout: SnapshotLayout;
+      components: ComponentInfo[];
+      /** True when snapshots are written to the shared buffer given in the request. */
+      shared: boolean;
+    }
+  | { ok: false; error: string };
+
+export interface WorkerApi {
+  load(request: LoadRequest): Promise<LoadResult>;
+  command(command: Command): Promise<CommandResult>;
+  /** Speed multiplier of simulated time over wall time: 0 pauses, -1 runs as fast as possible. */
+  setSpeed(multiplier: number): Promise<void>;
+  /** Advances simulated time by exactly `simMs` (paused or not) and publishes a snapshot. */
+  step(simMs: number): Promise<void>;
+  /** Trace every voter compare as `vote` events (for slow-motion lockstep views). */
+  setTrace(on: boolean): Promise<void>;
+  /**
+   * Non-shared path: resolves with the next snapshot (a transferred ArrayBuffer in the layout
+   * returned by `load`) once the worker has published a newer one than `afterSeq`.
+   */
+  nextSnapshot(afterSeq: number): Promise<ArrayBuffer>;
+  /** Events since the last call (state changes, logs, traps, service calls). */
+  drainEvents(): Promise<EngineEvent[]>;
+  components(): Promise<ComponentInfo[]>;
+  counters(): Promise<SystemCounters[]>;
+  save(): Promise<Uint8Array>;
+}
