@@ -57,4 +57,6 @@ export interface WorkerApi {
   components(): Promise<ComponentInfo[]>;
   counters(): Promise<SystemCounters[]>;
   save(): Promise<Uint8Array>;
+  /** Makes the worker die with an uncaught error (to exercise the app's crash recovery). */
+  simulateCrash(): Promise<void>;
 }
