@@ -20,16 +20,26 @@ const CODE_RULES = [
   { re: /(?<![\w$.])navigator\s*\./g, what: 'DOM global `navigator.`', kind: 'dom' },
   { re: /(?<![\w$.])localStorage\b/g, what: 'DOM global `localStorage`', kind: 'dom' },
   { re: /(?<![\w$.])HTMLElement\b/g, what: 'DOM type `HTMLElement`', kind: 'dom' },
-  { re: /(?<![\w$.])Math\s*\.\s*random\b/g, what: '`Math.random` (use the seeded PRNG)', kind: 'nondet' },
+  {
+    re: /(?<![\w$.])Math\s*\.\s*random\b/g,
+    what: '`Math.random` (use the seeded PRNG)',
+    kind: 'nondet',
+  },
   { re: /(?<![\w$.])Date\s*\.\s*now\b/g, what: '`Date.now` (wall clock)', kind: 'nondet' },
-  { re: /(?<![\w$.])performance\s*\.\s*now\b/g, what: '`performance.now` (wall clock)', kind: 'nondet' },
+  {
+    re: /(?<![\w$.])performance\s*\.\s*now\b/g,
+    what: '`performance.now` (wall clock)',
+    kind: 'nondet',
+  },
 ];
 
 /** Benchmarks and tests may read clocks and use Math.random. */
 export function isNondeterminismExempt(file) {
   const norm = file.split(path.sep).join('/');
   return (
-    /(^|\/)bench\//.test(norm) || /\.bench\.[cm]?tsx?$/.test(norm) || /\.test\.[cm]?tsx?$/.test(norm)
+    /(^|\/)bench\//.test(norm) ||
+    /\.bench\.[cm]?tsx?$/.test(norm) ||
+    /\.test\.[cm]?tsx?$/.test(norm)
   );
 }
 

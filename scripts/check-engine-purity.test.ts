@@ -59,7 +59,7 @@ describe('check-engine-purity', () => {
     );
     // A test file may read the clock but still may not touch the DOM.
     write(root, 'dirty/src/io.test.ts', 'const t = Date.now();\nwindow.alert(String(t));\n');
-    write(root, 'dirty/src/template.ts', 'export const s = `${Math.random()}`;\n');
+    write(root, 'dirty/src/template.ts', ['export const s = `$', '{Math.random()}`;\n'].join(''));
   });
 
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -91,11 +91,17 @@ describe('check-engine-purity', () => {
   });
 
   it('CLI exits 1 listing file:line, and 0 on clean code', () => {
-    const dirty = spawnSync(process.execPath, [SCRIPT, 'dirty/src'], { cwd: root, encoding: 'utf8' });
+    const dirty = spawnSync(process.execPath, [SCRIPT, 'dirty/src'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(dirty.status).toBe(1);
     expect(dirty.stderr).toContain('dirty/src/scene.ts:1:');
     expect(dirty.stderr).toContain('dirty/src/scene.ts:14:');
-    const clean = spawnSync(process.execPath, [SCRIPT, 'clean/src'], { cwd: root, encoding: 'utf8' });
+    const clean = spawnSync(process.execPath, [SCRIPT, 'clean/src'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(clean.status).toBe(0);
     expect(clean.stdout).toContain('4 files clean');
   });
