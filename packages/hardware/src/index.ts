@@ -1,0 +1,29 @@
+/**
+ * `@ft/hardware`: the catalog of ftServer models, their assemblies, parts and LEDs, the rack and
+ * its presets, and the configuration parser. Pure data and types; no DOM, no randomness.
+ */
+export type * from './types.ts';
+export { ConfigError } from './errors.ts';
+export { assumed, sourced } from './figure.ts';
+export { LEDS, ledIndex } from './leds.ts';
+export {
+  CORE_IO_ELEMENTS,
+  CPU_ELEMENTS,
+  EXPANSION_IO_ELEMENTS,
+  MODELS,
+  MODEL_IDS,
+  isModelId,
+  layoutFor,
+  pciSlotsPerSide,
+} from './models.ts';
+export { DEFAULT_DISK_ID, DISKS, PCI_ADAPTERS, PCI_ADAPTER_IDS } from './parts.ts';
+export { DISK_BUS, EMBEDDED_NIC_SLOT, buildRack, expandSystem } from './expand.ts';
+export { defaultSystem, defaultSystemName } from './defaults.ts';
+export { PRESETS, RACK_HEIGHT_U, getPreset, presetNames } from './racks.ts';
+export {
+  DEFAULT_RACK_NAME,
+  MAX_RACK_HEIGHT_U,
+  SYSTEM_ID_PATTERN,
+  parseRackConfig,
+  rackConfigToJson,
+} from './config.ts';
