@@ -39,8 +39,15 @@ function readName(r: FieldReader, key: string): string {
   return name;
 }
 
-function oneOf<T extends number | string>(r: FieldReader, key: string, value: T, options: readonly T[], what: string): T {
-  if (!options.includes(value)) r.fail(key, `${value} is not ${what}; valid: ${options.join(', ')}`);
+function oneOf<T extends number | string>(
+  r: FieldReader,
+  key: string,
+  value: T,
+  options: readonly T[],
+  what: string,
+): T {
+  if (!options.includes(value))
+    r.fail(key, `${value} is not ${what}; valid: ${options.join(', ')}`);
   return value;
 }
 
@@ -48,10 +55,14 @@ function readSystem(r: FieldReader, rackHeightU: number): SystemConfig {
   r.onlyKnown(SYSTEM_FIELDS);
   const id = r.string('id');
   if (!SYSTEM_ID_PATTERN.test(id)) {
-    r.fail('id', `'${id}' is not a valid id: use a letter, then up to 15 letters, digits, '_' or '-'`);
+    r.fail(
+      'id',
+      `'${id}' is not a valid id: use a letter, then up to 15 letters, digits, '_' or '-'`,
+    );
   }
   const model = r.string('model');
-  if (!isModelId(model)) r.fail('model', `unknown model '${model}'; valid models: ${MODEL_IDS.join(', ')}`);
+  if (!isModelId(model))
+    r.fail('model', `unknown model '${model}'; valid models: ${MODEL_IDS.join(', ')}`);
   const spec = MODELS[model];
   const defaults = defaultSystem(id, model, 1);
 
@@ -64,17 +75,25 @@ function readSystem(r: FieldReader, rackHeightU: number): SystemConfig {
 
   const mode = r.optional('mode', r.string, defaults.mode);
   if (mode !== 'dmr' && mode !== 'tmr') r.fail('mode', `'${mode}' is not a mode; valid: dmr, tmr`);
-  if (mode === 'tmr' && !spec.tmrCapable.value) r.fail('mode', `the ${spec.name} does not support TMR (DMR only)`);
+  if (mode === 'tmr' && !spec.tmrCapable.value)
+    r.fail('mode', `the ${spec.name} does not support TMR (DMR only)`);
 
   const cpu = spec.cpu;
   const processors = r.optional('processorsPerElement', r.integer, defaults.processorsPerElement);
-  oneOf(r, 'processorsPerElement', processors, cpu.processorsPerElement.value, `an option of the ${spec.name}`);
+  oneOf(
+    r,
+    'processorsPerElement',
+    processors,
+    cpu.processorsPerElement.value,
+    `an option of the ${spec.name}`,
+  );
   const memoryGB = r.optional('memoryGB', r.integer, defaults.memoryGB);
   oneOf(r, 'memoryGB', memoryGB, cpu.memoryGBOptions.value, `a memory size of the ${spec.name}`);
 
   const bays = spec.coreIo.diskBays.value;
   const disks = r.optional('disks', r.integer, defaults.disks);
-  if (disks < 0 || disks > bays) r.fail('disks', `${disks} disks do not fit: 0 to ${bays} bays per I/O element`);
+  if (disks < 0 || disks > bays)
+    r.fail('disks', `${disks} disks do not fit: 0 to ${bays} bays per I/O element`);
 
   const adapters = r.optional('pciAdapters', r.array, defaults.pciAdapters);
   const pciAdapters = adapters.map((a, i) => {
@@ -87,22 +106,40 @@ function readSystem(r: FieldReader, rackHeightU: number): SystemConfig {
   });
   const slots = pciSlotsPerSide(spec);
   if (pciAdapters.length > slots) {
-    r.fail('pciAdapters', `${pciAdapters.length} adapters do not fit: the ${spec.name} has ${slots} PCI slots per side`);
+    r.fail(
+      'pciAdapters',
+      `${pciAdapters.length} adapters do not fit: the ${spec.name} has ${slots} PCI slots per side`,
+    );
   }
 
   const name = r.optional('name', (k) => readName(r, k), defaultSystemName(model, id));
-  return { id, name, model, positionU, mode: mode as RedundancyMode, processorsPerElement: processors, memoryGB, disks, pciAdapters };
+  return {
+    id,
+    name,
+    model,
+    positionU,
+    mode: mode as RedundancyMode,
+    processorsPerElement: processors,
+    memoryGB,
+    disks,
+    pciAdapters,
+  };
 }
 
 /** Rejects duplicate ids and overlapping U ranges, naming both systems. */
 function checkRack(source: string, systems: readonly SystemConfig[]): void {
-  const span = (s: SystemConfig) => `U${s.positionU}-${s.positionU + MODELS[s.model].heightU.value - 1}`;
+  const span = (s: SystemConfig) =>
+    `U${s.positionU}-${s.positionU + MODELS[s.model].heightU.value - 1}`;
   for (let i = 0; i < systems.length; i++) {
     const a = systems[i];
     for (let j = 0; j < i; j++) {
       const b = systems[j];
       if (a.id === b.id) {
-        throw new ConfigError(source, `systems[${i}].id`, `duplicate id '${a.id}' (also systems[${j}])`);
+        throw new ConfigError(
+          source,
+          `systems[${i}].id`,
+          `duplicate id '${a.id}' (also systems[${j}])`,
+        );
       }
       const aTop = a.positionU + MODELS[a.model].heightU.value;
       const bTop = b.positionU + MODELS[b.model].heightU.value;
@@ -135,17 +172,24 @@ export function parseRackConfig(input: string | unknown, source: string): RackCo
     try {
       value = JSON.parse(input);
     } catch (e) {
-      throw new ConfigError(source, '(root)', `invalid JSON: ${e instanceof Error ? e.message : String(e)}`);
+      throw new ConfigError(
+        source,
+        '(root)',
+        `invalid JSON: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
   }
   const r = FieldReader.of(source, '', value);
   r.onlyKnown(RACK_FIELDS);
   const name = r.optional('name', (k) => readName(r, k), DEFAULT_RACK_NAME);
   const heightU = r.optional('heightU', r.integer, RACK_HEIGHT_U);
-  if (heightU < 1 || heightU > MAX_RACK_HEIGHT_U) r.fail('heightU', `${heightU} is not between 1 and ${MAX_RACK_HEIGHT_U}`);
+  if (heightU < 1 || heightU > MAX_RACK_HEIGHT_U)
+    r.fail('heightU', `${heightU} is not between 1 and ${MAX_RACK_HEIGHT_U}`);
   const list = r.array('systems');
   if (list.length === 0) r.fail('systems', 'expected at least one system');
-  const systems = list.map((s, i) => readSystem(FieldReader.of(source, `systems[${i}]`, s), heightU));
+  const systems = list.map((s, i) =>
+    readSystem(FieldReader.of(source, `systems[${i}]`, s), heightU),
+  );
   checkRack(source, systems);
   return { name, heightU, systems };
 }

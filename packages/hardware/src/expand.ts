@@ -47,7 +47,8 @@ interface Part {
   slot: number;
 }
 
-const other = (pair: readonly [number, number], e: number): number => (e === pair[0] ? pair[1] : pair[0]);
+const other = (pair: readonly [number, number], e: number): number =>
+  e === pair[0] ? pair[1] : pair[0];
 
 function cpuParts(spec: ModelSpec, sys: SystemConfig): Part[] {
   const elements = layoutFor(spec, sys.mode).filter((s) => s.kind === 'cpu');
@@ -144,7 +145,11 @@ function pciParts(spec: ModelSpec, sys: SystemConfig): Part[] {
   const coreSlots = spec.coreIo.pciSlots.value;
   const placed = sys.pciAdapters.map((adapterId, i) => {
     const inCore = i < coreSlots;
-    return { adapterId, pair: inCore ? CORE_IO_ELEMENTS : EXPANSION_IO_ELEMENTS, slot: inCore ? i + 1 : i - coreSlots + 1 };
+    return {
+      adapterId,
+      pair: inCore ? CORE_IO_ELEMENTS : EXPANSION_IO_ELEMENTS,
+      slot: inCore ? i + 1 : i - coreSlots + 1,
+    };
   });
   const parts: Part[] = [];
   for (const pairKind of [CORE_IO_ELEMENTS, EXPANSION_IO_ELEMENTS] as const) {

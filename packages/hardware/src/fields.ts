@@ -32,7 +32,8 @@ export class FieldReader {
   /** Rejects any field not in `allowed`. */
   onlyKnown(allowed: readonly string[]): void {
     for (const key of Object.keys(this.obj)) {
-      if (!allowed.includes(key)) this.fail(key, `unknown field; valid fields: ${allowed.join(', ')}`);
+      if (!allowed.includes(key))
+        this.fail(key, `unknown field; valid fields: ${allowed.join(', ')}`);
     }
   }
 
@@ -53,7 +54,8 @@ export class FieldReader {
 
   integer(key: string): number {
     const v = this.required(key, 'an integer');
-    if (typeof v !== 'number' || !Number.isInteger(v)) this.fail(key, `expected an integer, got ${describe(v)}`);
+    if (typeof v !== 'number' || !Number.isInteger(v))
+      this.fail(key, `expected an integer, got ${describe(v)}`);
     return v;
   }
 

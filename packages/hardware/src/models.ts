@@ -55,7 +55,9 @@ function stackLayout(cpuHeightU: number, expansion: boolean, tmrBay: boolean): A
   const slots: AssemblySlot[] = [];
   let offsetU = 0;
   const push = (kind: AssemblySlot['kind'], element: number, heightU: number, tmrOnly = false) => {
-    slots.push(tmrOnly ? { kind, element, offsetU, heightU, tmrOnly } : { kind, element, offsetU, heightU });
+    slots.push(
+      tmrOnly ? { kind, element, offsetU, heightU, tmrOnly } : { kind, element, offsetU, heightU },
+    );
     offsetU += heightU;
   };
   for (const e of CORE_IO_ELEMENTS) push('io', e, CORE_IO.heightU.value);

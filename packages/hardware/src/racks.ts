@@ -10,14 +10,23 @@ import type { ModelId, RackConfig, RedundancyMode, SystemConfig } from './types.
 export const RACK_HEIGHT_U = 42;
 
 /** A preset system: the model's defaults with one Gigabit Ethernet adapter pair. */
-function system(id: string, model: ModelId, positionU: number, mode: RedundancyMode = 'dmr'): SystemConfig {
+function system(
+  id: string,
+  model: ModelId,
+  positionU: number,
+  mode: RedundancyMode = 'dmr',
+): SystemConfig {
   return { ...defaultSystem(id, model, positionU, mode), pciAdapters: ['gige'] };
 }
 
 const LETTERS = 'ABCDEFGH';
 
 const PRESET_TABLE: Readonly<Record<string, RackConfig>> = {
-  '4300-dmr': { name: 'ftServer 4300 (DMR)', heightU: RACK_HEIGHT_U, systems: [system('A', '4300', 1)] },
+  '4300-dmr': {
+    name: 'ftServer 4300 (DMR)',
+    heightU: RACK_HEIGHT_U,
+    systems: [system('A', '4300', 1)],
+  },
   '5600-dmr': {
     name: 'ftServer 5600 (DMR)',
     heightU: RACK_HEIGHT_U,
@@ -36,7 +45,9 @@ const PRESET_TABLE: Readonly<Record<string, RackConfig>> = {
   'rack-8x4300': {
     name: 'Eight ftServer 4300s',
     heightU: RACK_HEIGHT_U,
-    systems: Array.from(LETTERS, (id, i) => system(id, '4300', 1 + i * MODELS['4300'].heightU.value)),
+    systems: Array.from(LETTERS, (id, i) =>
+      system(id, '4300', 1 + i * MODELS['4300'].heightU.value),
+    ),
   },
 };
 
@@ -63,7 +74,11 @@ export function presetNames(): string[] {
 export function getPreset(name: string): RackConfig {
   const preset = Object.hasOwn(PRESETS, name) ? PRESETS[name] : undefined;
   if (!preset) {
-    throw new ConfigError('preset', 'name', `unknown preset '${name}'; valid presets: ${presetNames().join(', ')}`);
+    throw new ConfigError(
+      'preset',
+      'name',
+      `unknown preset '${name}'; valid presets: ${presetNames().join(', ')}`,
+    );
   }
   return preset;
 }
