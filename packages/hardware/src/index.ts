@@ -19,7 +19,7 @@ export {
 export { DEFAULT_DISK_ID, DISKS, PCI_ADAPTERS, PCI_ADAPTER_IDS } from './parts.ts';
 export { DISK_BUS, EMBEDDED_NIC_SLOT, buildRack, expandSystem } from './expand.ts';
 export { defaultSystem, defaultSystemName } from './defaults.ts';
-export { PRESETS, RACK_HEIGHT_U, getPreset, presetNames } from './racks.ts';
+export { PRESETS, PRESET_NAMES, RACK_HEIGHT_U, getPreset, presetNames } from './racks.ts';
 export {
   DEFAULT_RACK_NAME,
   MAX_RACK_HEIGHT_U,

@@ -59,9 +59,12 @@ const PRESET_TABLE: Readonly<Record<string, RackConfig>> = {
  */
 export const PRESETS: Readonly<Record<string, RackConfig>> = PRESET_TABLE;
 
+/** Names of the presets, in a stable order (the same list as {@link presetNames}). */
+export const PRESET_NAMES: readonly string[] = Object.keys(PRESETS);
+
 /** Names of the presets, in a stable order. */
 export function presetNames(): string[] {
-  return Object.keys(PRESETS);
+  return [...PRESET_NAMES];
 }
 
 /**
