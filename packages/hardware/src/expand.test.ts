@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultSystem } from './defaults.ts';
 import { buildRack, expandSystem } from './expand.ts';
 import { LEDS } from './leds.ts';
 import { layoutFor } from './models.ts';
 import { getPreset, presetNames } from './racks.ts';
+import { rackArb } from './test/arbitraries.ts';
 import type { ComponentKind, ComponentSpec } from './types.ts';
 
 function countKinds(components: readonly ComponentSpec[]): Partial<Record<ComponentKind, number>> {
@@ -149,5 +151,32 @@ describe('buildRack on the presets', () => {
   it('no disks and no adapters leaves only the CRUs and NICs', () => {
     const sys = expandSystem({ ...defaultSystem('A', '4300', 1), disks: 0 });
     expect(countKinds(sys.components)).toEqual({ cpu: 2, io: 2, psu: 2, nic: 2 });
+  });
+});
+
+describe('buildRack on random configurations', () => {
+  it('gives unique ids, symmetric partners and the expected counts', () => {
+    fc.assert(
+      fc.property(rackArb, (config) => {
+        const rack = buildRack(config);
+        const byId = new Map(rack.components.map((c) => [c.id, c]));
+        expect(byId.size).toBe(rack.components.length);
+        for (const c of rack.components) {
+          if (c.partnerId !== null) expect(byId.get(c.partnerId)?.partnerId).toBe(c.id);
+          if (c.parentId !== null) expect(byId.has(c.parentId)).toBe(true);
+        }
+        for (const { config: s, components } of rack.systems) {
+          const counts = countKinds(components);
+          const tmr = s.mode === 'tmr' ? 1 : 0;
+          expect(counts.cpu).toBe(2 + tmr);
+          expect(counts.psu).toBe(2 + tmr);
+          expect(counts.disk ?? 0).toBe(2 * s.disks);
+          expect(counts.pci ?? 0).toBe(2 * s.pciAdapters.length);
+          expect(counts.xio ?? 0).toBe(s.model === '4300' ? 0 : 2);
+        }
+        expect(buildRack(config)).toEqual(rack);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

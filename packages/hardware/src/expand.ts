@@ -143,37 +143,30 @@ function diskParts(sys: SystemConfig): Part[] {
  */
 function pciParts(spec: ModelSpec, sys: SystemConfig): Part[] {
   const coreSlots = spec.coreIo.pciSlots.value;
-  const placed = sys.pciAdapters.map((adapterId, i) => {
-    const inCore = i < coreSlots;
-    return {
-      adapterId,
-      pair: inCore ? CORE_IO_ELEMENTS : EXPANSION_IO_ELEMENTS,
-      slot: inCore ? i + 1 : i - coreSlots + 1,
-    };
-  });
-  const parts: Part[] = [];
-  for (const pairKind of [CORE_IO_ELEMENTS, EXPANSION_IO_ELEMENTS] as const) {
-    const parentKind = pairKind === CORE_IO_ELEMENTS ? 'io' : 'xio';
-    pairKind.forEach((element, side) => {
-      for (const p of placed) {
-        if (p.pair !== pairKind) continue;
-        const adapter = PCI_ADAPTERS[p.adapterId];
-        parts.push({
-          localId: `pci-${element}-${p.slot}`,
+  const buses = [
+    { parent: 'io', pair: CORE_IO_ELEMENTS, adapters: sys.pciAdapters.slice(0, coreSlots) },
+    { parent: 'xio', pair: EXPANSION_IO_ELEMENTS, adapters: sys.pciAdapters.slice(coreSlots) },
+  ] as const;
+  return buses.flatMap(({ parent, pair, adapters }) =>
+    pair.flatMap((element, side) =>
+      adapters.map((adapterId, i): Part => {
+        const slot = i + 1;
+        const adapter = PCI_ADAPTERS[adapterId];
+        return {
+          localId: `pci-${element}-${slot}`,
           kind: 'pci',
-          path: `${element}/${p.slot}`,
-          label: `PCI ${element}/${p.slot} (${adapter.name})`,
+          path: `${element}/${slot}`,
+          label: `PCI ${element}/${slot} (${adapter.name})`,
           element,
           side,
-          partnerLocalId: `pci-${other(pairKind, element)}-${p.slot}`,
-          parentLocalId: `${parentKind}-${element}`,
+          partnerLocalId: `pci-${other(pair, element)}-${slot}`,
+          parentLocalId: `${parent}-${element}`,
           partNumber: adapter.partNumber.value,
-          slot: p.slot,
-        });
-      }
-    });
-  }
-  return parts;
+          slot,
+        };
+      }),
+    ),
+  );
 }
 
 function nicParts(spec: ModelSpec): Part[] {
