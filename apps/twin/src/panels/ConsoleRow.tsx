@@ -1,0 +1,83 @@
+/** One row of the console tree: a system, a group, or a component with its state and MTBF. */
+import type { ComponentInfo } from '@ft/engine';
+import { memo } from 'react';
+import { stateTone } from '../model/tone.ts';
+import type { TreeRow } from '../model/tree.ts';
+
+interface Props {
+  row: TreeRow;
+  info: ComponentInfo | undefined;
+  selected: boolean;
+  focusable: boolean;
+  onKeyDown: (event: React.KeyboardEvent) => void;
+  onFocus: () => void;
+  onClick: () => void;
+}
+
+export const ConsoleRow = memo(function ConsoleRow(props: Props) {
+  const { row, info, selected, focusable } = props;
+  const testId =
+    row.type === 'component' ? `console.row.${row.id}` : `console.${row.type}.${row.id}`;
+  return (
+    <li
+      role="treeitem"
+      className={`tree-row tree-${row.type}`}
+      data-key={row.key}
+      data-testid={testId}
+      aria-level={row.level}
+      aria-setsize={row.setSize}
+      aria-posinset={row.posInSet}
+      aria-expanded={row.expandable ? row.expanded : undefined}
+      aria-selected={row.type === 'component' ? selected : undefined}
+      aria-label={rowLabel(row, info)}
+      tabIndex={focusable ? 0 : -1}
+      onKeyDown={props.onKeyDown}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) props.onFocus();
+      }}
+      onClick={props.onClick}
+    >
+      <span className="tree-twisty" aria-hidden="true">
+        {row.expandable ? (row.expanded ? '▾' : '▸') : ''}
+      </span>
+      {row.type === 'component' && info ? (
+        <ComponentCells info={info} />
+      ) : (
+        <span className="tree-label">{row.label}</span>
+      )}
+    </li>
+  );
+});
+
+function ComponentCells({ info }: { info: ComponentInfo }) {
+  const tone = stateTone(info.stateName);
+  return (
+    <>
+      <span className="tree-dot" data-tone={tone} aria-hidden="true" />
+      <span className="tree-main">
+        <span className="tree-label">{info.label}</span>
+        <span className="tree-path mono">{info.path}</span>
+        {info.reason ? <span className="tree-reason">{info.reason}</span> : null}
+      </span>
+      <span className="tree-side">
+        <span className="badge" data-tone={tone}>
+          {info.stateName}
+        </span>
+        <span className="tree-mtbf mono" title="Faults counted towards the MTBF threshold">
+          {mtbfText(info)}
+        </span>
+      </span>
+    </>
+  );
+}
+
+function mtbfText(info: ComponentInfo): string {
+  const mtbf = info.mtbfS === null ? '—' : `${Math.round(info.mtbfS)} s`;
+  return `MTBF ${mtbf} · ${info.faultCount} ${info.faultCount === 1 ? 'fault' : 'faults'}`;
+}
+
+function rowLabel(row: TreeRow, info: ComponentInfo | undefined): string {
+  if (row.type !== 'component' || !info) return row.label;
+  const reason = info.reason ? `, ${info.reason}` : '';
+  return `${info.label}, path ${info.path}, ${info.stateName}${reason}, ${mtbfText(info)}`;
+}

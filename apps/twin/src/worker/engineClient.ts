@@ -1,0 +1,329 @@
+/**
+ * The app's side of the engine worker: starts it, loads the rack, keeps `live.views` fed with
+ * snapshots, polls events and counters into the store (discrete changes only), saves the engine
+ * state every few seconds and, when the worker dies, restarts a fresh one from the last save.
+ * Components never talk to the worker directly; they go through this client.
+ */
+import type {
+  Command,
+  CommandResult,
+  EngineEvent,
+  LoadRequest,
+  StateChangeEvent,
+  SystemStatusEvent,
+  WorkerApi,
+} from '@ft/engine';
+import { allocateSnapshot, snapshotLayout } from '@ft/engine/snapshot';
+import { buildRack, type RackModel } from '@ft/hardware';
+import { type Remote, wrap } from 'comlink';
+import { appendEvents } from '../model/events.ts';
+import { formatSimTime } from '../model/format.ts';
+import { live } from '../state/live.ts';
+import { twinStore } from '../state/store.ts';
+import type { RackChoice } from '../url/params.ts';
+import { Emitter } from './emitter.ts';
+import { mergeComponents } from './mergeComponents.ts';
+import { type SnapshotFeed, startSharedFeed, startTransferFeed } from './snapshotFeed.ts';
+
+export const EVENT_POLL_MS = 100;
+export const COUNTER_POLL_MS = 500;
+export const SAVE_EVERY_MS = 2000;
+/** A call to the worker unanswered for this long means the worker is gone. */
+export const WATCHDOG_MS = 15_000;
+/** More restarts than this within RESTART_WINDOW_MS and the client gives up. */
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 30_000;
+
+export interface ClientEvents extends Record<string, unknown> {
+  event: EngineEvent;
+  state: StateChangeEvent;
+  system: SystemStatusEvent;
+  ready: undefined;
+  crash: { savedTimeMs: number | null };
+}
+
+export interface StartOptions {
+  rack: RackChoice;
+  seed: number;
+  randomFaults: boolean;
+}
+
+const NOT_RUNNING: CommandResult = {
+  ok: false,
+  error: 'The simulation is restarting; try again in a moment.',
+};
+
+export class EngineClient {
+  readonly bus = new Emitter<ClientEvents>();
+  private worker: Worker | null = null;
+  private api: Remote<WorkerApi> | null = null;
+  private feed: SnapshotFeed | null = null;
+  private timers: ReturnType<typeof setInterval>[] = [];
+  /** Calls awaiting the worker: id → name and start time (for the watchdog). */
+  private inFlight = new Map<number, { name: string; since: number }>();
+  private callIds = 0;
+  private busy = new Set<string>();
+  private generation = 0;
+  private request: Pick<LoadRequest, 'rack' | 'seed' | 'randomFaults'> | null = null;
+  private model: RackModel | null = null;
+  private saved: { state: Uint8Array; timeMs: number } | null = null;
+  private restarts: number[] = [];
+  private recovering = false;
+  private readyPromise: Promise<void>;
+  private resolveReady: () => void = () => {};
+
+  constructor() {
+    this.readyPromise = new Promise((resolve) => {
+      this.resolveReady = resolve;
+    });
+  }
+
+  /** Resolves once the first rack is loaded and running. */
+  ready(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  /** Loads `rack` into a new worker (the caller resolved and validated the rack already). */
+  async start(model: RackModel, options: StartOptions & { rackRequest: LoadRequest['rack'] }) {
+    this.model = model;
+    this.request = { rack: options.rackRequest, seed: options.seed, randomFaults: options.randomFaults };
+    return this.boot(null);
+  }
+
+  async command(command: Command): Promise<CommandResult> {
+    const { api, generation } = this;
+    if (!api || twinStore.getState().workerStatus !== 'running') return NOT_RUNNING;
+    const result = await this.guard(generation, 'command', api.command(command));
+    if (!result) return NOT_RUNNING;
+    void this.refreshComponents(generation);
+    return result;
+  }
+
+  /** Speed multiplier: 0 pauses, -1 runs as fast as possible. */
+  async setSpeed(multiplier: number): Promise<void> {
+    twinStore.setState({ speed: multiplier });
+    const { api, generation } = this;
+    if (api) await this.guard(generation, 'setSpeed', api.setSpeed(multiplier));
+  }
+
+  async step(simMs: number): Promise<void> {
+    const { api, generation } = this;
+    if (api) await this.guard(generation, 'step', api.step(simMs));
+  }
+
+  /** Makes the worker die (to exercise recovery); resolves once it has been replaced. */
+  async simulateCrash(): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    const back = new Promise<void>((resolve) => {
+      const off = this.bus.on('ready', () => {
+        off();
+        resolve();
+      });
+    });
+    api.simulateCrash().catch(() => {});
+    return back;
+  }
+
+  private async boot(savedState: Uint8Array | null): Promise<boolean> {
+    const generation = ++this.generation;
+    const model = this.model;
+    const request = this.request;
+    if (!model || !request) return false;
+    const worker = new Worker(
+      new URL('../../../../packages/engine/src/worker/worker.ts', import.meta.url),
+      { type: 'module', name: 'ft-engine' },
+    );
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      void this.crashed(generation, event.message || 'worker error');
+    });
+    worker.addEventListener('messageerror', () => void this.crashed(generation, 'message error'));
+    const api = wrap<WorkerApi>(worker);
+    this.worker = worker;
+    this.api = api;
+
+    const shareable = globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
+    const layout = snapshotLayout(model.components.length, model.systems.length);
+    const shared = shareable ? allocateSnapshot(layout, true) : null;
+    const result = await this.guard(
+      generation,
+      'load',
+      api.load({
+        ...request,
+        sharedSnapshot: shared ? (shared.buffer as SharedArrayBuffer) : null,
+        savedState,
+      }),
+    );
+    if (!result) return false;
+    if (!result.ok) {
+      this.stopWorker();
+      twinStore.setState({
+        workerStatus: 'crashed',
+        notice: { level: 'error', text: `The engine could not load this rack: ${result.error}` },
+      });
+      return false;
+    }
+
+    live.index = new Map(result.components.map((c, i) => [c.id, i]));
+    this.feed =
+      shared && result.shared
+        ? startSharedFeed(shared)
+        : startTransferFeed(api, result.layout, (e) => void this.crashed(generation, e));
+    twinStore.setState((s) => ({
+      rack: s.rack && savedState ? s.rack : buildRack(result.rack),
+      components: mergeComponents(s.components, result.components),
+      snapshotPath: this.feed?.path ?? null,
+      workerStatus: 'running',
+    }));
+    await this.guard(generation, 'setSpeed', api.setSpeed(twinStore.getState().speed));
+    this.startTimers(generation, api);
+    void this.refreshCounters(generation);
+    this.resolveReady();
+    this.bus.emit('ready', undefined);
+    return true;
+  }
+
+  private startTimers(generation: number, api: Remote<WorkerApi>): void {
+    const every = (ms: number, name: string, job: () => Promise<void>) => {
+      this.timers.push(
+        setInterval(() => {
+          if (this.busy.has(name)) return;
+          this.busy.add(name);
+          void job().finally(() => this.busy.delete(name));
+        }, ms),
+      );
+    };
+    every(EVENT_POLL_MS, 'drainEvents', () => this.pollEvents(generation, api));
+    every(COUNTER_POLL_MS, 'counters', () => this.refreshCounters(generation));
+    every(SAVE_EVERY_MS, 'save', () => this.save(generation, api));
+    this.timers.push(
+      setInterval(() => {
+        const now = performance.now();
+        for (const { name, since } of this.inFlight.values()) {
+          if (now - since > WATCHDOG_MS) void this.crashed(generation, `${name} unanswered`);
+        }
+      }, 1000),
+    );
+  }
+
+  private async pollEvents(generation: number, api: Remote<WorkerApi>): Promise<void> {
+    const batch = await this.guard(generation, 'drainEvents', api.drainEvents());
+    if (!batch || batch.length === 0) return;
+    twinStore.setState((s) => ({ events: appendEvents(s.events, batch) }));
+    let components = false;
+    let counters = false;
+    for (const event of batch) {
+      this.bus.emit('event', event);
+      if (event.kind === 'state') {
+        components = true;
+        this.bus.emit('state', event);
+      } else if (event.kind === 'system') {
+        counters = true;
+        this.bus.emit('system', event);
+      } else if (event.kind !== 'log' && event.kind !== 'vote') components = true;
+    }
+    if (components) void this.refreshComponents(generation);
+    if (counters) void this.refreshCounters(generation);
+  }
+
+  private async refreshComponents(generation: number): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    const list = await this.guard(generation, 'components', api.components());
+    if (list) twinStore.setState((s) => ({ components: mergeComponents(s.components, list) }));
+  }
+
+  private async refreshCounters(generation: number): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    const counters = await this.guard(generation, 'counters', api.counters());
+    if (counters) twinStore.setState({ counters });
+  }
+
+  private async save(generation: number, api: Remote<WorkerApi>): Promise<void> {
+    const timeMs = live.views ? live.views.clock[0] : 0;
+    const state = await this.guard(generation, 'save', api.save());
+    if (state) this.saved = { state, timeMs };
+  }
+
+  /**
+   * Awaits a worker call; a rejection (the worker died or threw) triggers recovery. Resolves
+   * to undefined when the call failed or belongs to a worker that has since been replaced.
+   */
+  private async guard<T>(generation: number, name: string, call: Promise<T>): Promise<T | undefined> {
+    const id = ++this.callIds;
+    this.inFlight.set(id, { name, since: performance.now() });
+    try {
+      const value = await call;
+      return generation === this.generation ? value : undefined;
+    } catch (error) {
+      void this.crashed(generation, error);
+      return undefined;
+    } finally {
+      this.inFlight.delete(id);
+    }
+  }
+
+  private async crashed(generation: number, why: unknown): Promise<void> {
+    if (generation !== this.generation || this.recovering) return;
+    this.recovering = true;
+    console.warn('ftTwin: the simulation worker stopped:', why);
+    this.stopWorker();
+    const savedTimeMs = this.saved ? this.saved.timeMs : null;
+    const from =
+      savedTimeMs === null
+        ? 'restarting from the beginning (no state saved yet)'
+        : `restarting from the last saved state (time ${formatSimTime(savedTimeMs)})`;
+    twinStore.setState({
+      workerStatus: 'crashed',
+      notice: { level: 'error', text: `The simulation worker stopped: ${from}.` },
+    });
+    this.bus.emit('crash', { savedTimeMs });
+
+    const now = performance.now();
+    this.restarts = this.restarts.filter((t) => now - t < RESTART_WINDOW_MS).concat(now);
+    if (this.restarts.length > MAX_RESTARTS) {
+      twinStore.setState({
+        notice: {
+          level: 'error',
+          text: 'The simulation worker keeps stopping, so it was not restarted again. Reload the page to start over.',
+        },
+      });
+      this.recovering = false;
+      return;
+    }
+    twinStore.setState({ workerStatus: 'restarting' });
+    this.recovering = false;
+    const ok = await this.boot(this.saved ? this.saved.state : null);
+    if (ok) this.logRestart(savedTimeMs);
+  }
+
+  private logRestart(savedTimeMs: number | null): void {
+    const event: EngineEvent = {
+      kind: 'log',
+      timeMs: savedTimeMs ?? 0,
+      systemId: '',
+      componentId: null,
+      severity: 'warning',
+      message:
+        savedTimeMs === null
+          ? 'Simulation worker restarted from the beginning'
+          : `Simulation worker restarted from the state saved at ${formatSimTime(savedTimeMs)}`,
+    };
+    twinStore.setState((s) => ({ events: appendEvents(s.events, [event]) }));
+    this.bus.emit('event', event);
+  }
+
+  private stopWorker(): void {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    this.inFlight.clear();
+    this.busy.clear();
+    this.feed?.stop();
+    this.feed = null;
+    this.api = null;
+    this.worker?.terminate();
+    this.worker = null;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Keeps `live.views` pointing at the latest consistent engine snapshot, by one of two paths:
+ *
+ * - shared: the worker writes into a SharedArrayBuffer (the page is cross-origin isolated).
+ *   Once per animation frame, and only when the sequence moved, we copy it with
+ *   `readConsistent` into the back one of two private buffers and swap: readers never see a
+ *   torn or half-written frame, and nothing is allocated per frame.
+ * - transfer: the worker hands over a fresh ArrayBuffer per published snapshot
+ *   (`nextSnapshot`); we wrap it in views and ask for the next one.
+ */
+import {
+  readConsistent,
+  type SnapshotLayout,
+  type SnapshotViews,
+  snapshotViews,
+} from '@ft/engine/snapshot';
+import type { WorkerApi } from '@ft/engine';
+import type { Remote } from 'comlink';
+import { live } from '../state/live.ts';
+
+export interface SnapshotFeed {
+  readonly path: 'shared' | 'transfer';
+  stop(): void;
+}
+
+export function startSharedFeed(shared: SnapshotViews): SnapshotFeed {
+  const layout = shared.layout;
+  const source = new Uint8Array(shared.buffer, 0, layout.byteLength);
+  const copies = [makeCopy(layout), makeCopy(layout)];
+  let front = 0;
+  let lastSeq = -1;
+  let frame = 0;
+  let stopped = false;
+  const tick = (): void => {
+    if (stopped) return;
+    const seq = Atomics.load(shared.control, 0);
+    if (seq !== lastSeq && (seq & 1) === 0) {
+      const back = copies[1 - front];
+      if (readConsistent(shared.control, source, back.bytes)) {
+        front = 1 - front;
+        lastSeq = back.views.control[0];
+        live.views = back.views;
+      }
+    }
+    frame = requestAnimationFrame(tick);
+  };
+  tick();
+  return {
+    path: 'shared',
+    stop() {
+      stopped = true;
+      cancelAnimationFrame(frame);
+    },
+  };
+}
+
+function makeCopy(layout: SnapshotLayout): { bytes: Uint8Array; views: SnapshotViews } {
+  const bytes = new Uint8Array(layout.byteLength);
+  return { bytes, views: snapshotViews(bytes.buffer, layout) };
+}
+
+export function startTransferFeed(
+  api: Remote<WorkerApi>,
+  layout: SnapshotLayout,
+  onError: (error: unknown) => void,
+): SnapshotFeed {
+  let stopped = false;
+  const loop = async (): Promise<void> => {
+    let seq = -1;
+    while (!stopped) {
+      const buffer = await api.nextSnapshot(seq);
+      if (stopped) return;
+      const views = snapshotViews(buffer, layout);
+      seq = views.control[0];
+      live.views = views;
+    }
+  };
+  loop().catch((error: unknown) => {
+    if (!stopped) onError(error);
+  });
+  return {
+    path: 'transfer',
+    stop() {
+      stopped = true;
+    },
+  };
+}
