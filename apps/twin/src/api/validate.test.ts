@@ -19,7 +19,9 @@ describe('expectId', () => {
     expect(() => expectId(3, ids)).toThrow(/Expected a component id string.*got 3/);
   });
   it('lists close ids for an unknown one', () => {
-    expect(() => expectId('cpu-0', ids)).toThrow(/Unknown component id "cpu-0".*"A.cpu-0", "B.cpu-0"/);
+    expect(() => expectId('cpu-0', ids)).toThrow(
+      /Unknown component id "cpu-0".*"A.cpu-0", "B.cpu-0"/,
+    );
   });
   it('lists some ids when none is close', () => {
     expect(() => expectId('zzz', ids)).toThrow(/"A.cpu-0", "A.cpu-1", "A.io-10", "B.cpu-0"/);
@@ -66,7 +68,9 @@ describe('expectOptions', () => {
     expect(expectOptions({ force: true }, ['force'], 'pull')).toEqual({ force: true });
   });
   it('rejects unknown options, non-booleans and non-objects', () => {
-    expect(() => expectOptions({ forse: true }, ['force'], 'pull')).toThrow(/unknown option "forse"/);
+    expect(() => expectOptions({ forse: true }, ['force'], 'pull')).toThrow(
+      /unknown option "forse"/,
+    );
     expect(() => expectOptions({ force: 1 }, ['force'], 'pull')).toThrow(/must be true or false/);
     expect(() => expectOptions('force', ['force'], 'pull')).toThrow(/expected an options object/);
   });

@@ -61,12 +61,16 @@ export function expectOptions<K extends string>(
 ): Partial<Record<K, boolean>> {
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new Error(`${fn}: expected an options object like { ${allowed[0]}: true }, got ${describe(options)}.`);
+    throw new Error(
+      `${fn}: expected an options object like { ${allowed[0]}: true }, got ${describe(options)}.`,
+    );
   }
   const out: Partial<Record<K, boolean>> = {};
   for (const [key, value] of Object.entries(options)) {
     if (!(allowed as readonly string[]).includes(key)) {
-      throw new Error(`${fn}: unknown option ${JSON.stringify(key)}; expected ${allowed.join(', ')}.`);
+      throw new Error(
+        `${fn}: unknown option ${JSON.stringify(key)}; expected ${allowed.join(', ')}.`,
+      );
     }
     if (typeof value !== 'boolean') {
       throw new Error(`${fn}: option ${key} must be true or false, got ${describe(value)}.`);

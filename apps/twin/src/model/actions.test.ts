@@ -14,7 +14,10 @@ const cpu = {
 describe('faultButtons', () => {
   it('offers one inject button per fault with its label and test id', () => {
     const b = faultButtons(cpu);
-    expect(b.map((x) => x.testId)).toEqual(['action.inject.bitflip-register', 'action.inject.stuck-at']);
+    expect(b.map((x) => x.testId)).toEqual([
+      'action.inject.bitflip-register',
+      'action.inject.stuck-at',
+    ]);
     expect(b[0].label).toBe('Inject: bit flip (register)');
     expect(b[1].command).toEqual({ type: 'inject', target: 'A.cpu-1', fault: 'stuck-at' });
   });
@@ -35,8 +38,16 @@ describe('serviceButtons', () => {
     expect(b['action.pull'].danger).toBe(true);
   });
   it('distinguishes insert same from a new replacement', () => {
-    expect(b['action.insert'].command).toEqual({ type: 'insert', target: 'A.cpu-1', replacement: false });
-    expect(b['action.insert-new'].command).toEqual({ type: 'insert', target: 'A.cpu-1', replacement: true });
+    expect(b['action.insert'].command).toEqual({
+      type: 'insert',
+      target: 'A.cpu-1',
+      replacement: false,
+    });
+    expect(b['action.insert-new'].command).toEqual({
+      type: 'insert',
+      target: 'A.cpu-1',
+      replacement: true,
+    });
   });
   it('offers restore link for NICs and rebuild priority for disks only', () => {
     expect(b['action.restore-link']).toBeUndefined();

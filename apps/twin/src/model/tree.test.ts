@@ -58,9 +58,15 @@ describe('treeKeyAction', () => {
     expect(treeKeyAction(rows, rows.length - 1, 'ArrowDown')).toEqual({ type: 'none' });
   });
   it('expands, enters, collapses and climbs with Right/Left', () => {
-    expect(treeKeyAction(rows, 4, 'ArrowRight')).toEqual({ type: 'expand', key: groupKey('A', 'io') });
+    expect(treeKeyAction(rows, 4, 'ArrowRight')).toEqual({
+      type: 'expand',
+      key: groupKey('A', 'io'),
+    });
     expect(treeKeyAction(rows, 1, 'ArrowRight')).toEqual({ type: 'focus', index: 2 });
-    expect(treeKeyAction(rows, 1, 'ArrowLeft')).toEqual({ type: 'collapse', key: groupKey('A', 'cpu') });
+    expect(treeKeyAction(rows, 1, 'ArrowLeft')).toEqual({
+      type: 'collapse',
+      key: groupKey('A', 'cpu'),
+    });
     expect(treeKeyAction(rows, 2, 'ArrowLeft')).toEqual({ type: 'focus', index: 1 });
     expect(treeKeyAction(rows, 2, 'ArrowRight')).toEqual({ type: 'none' });
   });

@@ -19,7 +19,7 @@ export const ConsoleRow = memo(function ConsoleRow(props: Props) {
   const testId =
     row.type === 'component' ? `console.row.${row.id}` : `console.${row.type}.${row.id}`;
   return (
-    <li
+    <div
       role="treeitem"
       className={`tree-row tree-${row.type}`}
       data-key={row.key}
@@ -45,7 +45,7 @@ export const ConsoleRow = memo(function ConsoleRow(props: Props) {
       ) : (
         <span className="tree-label">{row.label}</span>
       )}
-    </li>
+    </div>
   );
 });
 

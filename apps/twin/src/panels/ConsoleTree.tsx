@@ -34,7 +34,7 @@ export function ConsoleTree() {
   );
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
   const [focusKey, setFocusKey] = useState<string | null>(null);
-  const treeRef = useRef<HTMLUListElement>(null);
+  const treeRef = useRef<HTMLDivElement>(null);
   const focusOnRender = useRef(false);
 
   useEffect(() => setExpanded(defaultExpanded(systems)), [systems]);
@@ -66,7 +66,9 @@ export function ConsoleTree() {
   useEffect(() => {
     if (!focusOnRender.current) return;
     focusOnRender.current = false;
-    const el = treeRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(rows[focusIndex]?.key ?? '')}"]`);
+    const el = treeRef.current?.querySelector<HTMLElement>(
+      `[data-key="${CSS.escape(rows[focusIndex]?.key ?? '')}"]`,
+    );
     el?.focus();
     el?.scrollIntoView({ block: 'nearest' });
   });
@@ -108,7 +110,7 @@ export function ConsoleTree() {
         {rows.length === 0 ? (
           <p className="console-empty muted">Loading the rack…</p>
         ) : (
-          <ul
+          <div
             ref={treeRef}
             className="tree"
             role="tree"
@@ -129,7 +131,7 @@ export function ConsoleTree() {
                 }
               />
             ))}
-          </ul>
+          </div>
         )}
       </div>
     </section>

@@ -9,6 +9,7 @@ import type {
   CommandResult,
   EngineEvent,
   LoadRequest,
+  LoadResult,
   StateChangeEvent,
   SystemStatusEvent,
   WorkerApi,
@@ -86,7 +87,11 @@ export class EngineClient {
   /** Loads `rack` into a new worker (the caller resolved and validated the rack already). */
   async start(model: RackModel, options: StartOptions & { rackRequest: LoadRequest['rack'] }) {
     this.model = model;
-    this.request = { rack: options.rackRequest, seed: options.seed, randomFaults: options.randomFaults };
+    this.request = {
+      rack: options.rackRequest,
+      seed: options.seed,
+      randomFaults: options.randomFaults,
+    };
     return this.boot(null);
   }
 
@@ -143,18 +148,16 @@ export class EngineClient {
     this.worker = worker;
     this.api = api;
 
-    const shareable = globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
+    const shareable =
+      globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
     const layout = snapshotLayout(model.components.length, model.systems.length);
     const shared = shareable ? allocateSnapshot(layout, true) : null;
-    const result = await this.guard(
-      generation,
-      'load',
-      api.load({
-        ...request,
-        sharedSnapshot: shared ? (shared.buffer as SharedArrayBuffer) : null,
-        savedState,
-      }),
-    );
+    const loading = api.load({
+      ...request,
+      sharedSnapshot: shared ? (shared.buffer as SharedArrayBuffer) : null,
+      savedState,
+    }) as Promise<LoadResult>;
+    const result = await this.guard(generation, 'load', loading);
     if (!result) return false;
     if (!result.ok) {
       this.stopWorker();
@@ -251,7 +254,11 @@ export class EngineClient {
    * Awaits a worker call; a rejection (the worker died or threw) triggers recovery. Resolves
    * to undefined when the call failed or belongs to a worker that has since been replaced.
    */
-  private async guard<T>(generation: number, name: string, call: Promise<T>): Promise<T | undefined> {
+  private async guard<T>(
+    generation: number,
+    name: string,
+    call: Promise<T>,
+  ): Promise<T | undefined> {
     const id = ++this.callIds;
     this.inFlight.set(id, { name, since: performance.now() });
     try {

@@ -1,0 +1,193 @@
+/**
+ * `window.ftTwin`: the documented JavaScript API of the twin (docs/api.md). Scripts, lessons
+ * and the end-to-end tests drive the twin through it. Every function checks its arguments and
+ * throws an Error saying what was expected; commands return promises that reject with the
+ * engine's reason when it refuses.
+ */
+import {
+  type Command,
+  type CommandResult,
+  type EngineEvent,
+  type FaultDetail,
+  OP_STATE_NAMES,
+  type StateChangeEvent,
+  type SystemCounters,
+  type SystemStatusEvent,
+} from '@ft/engine';
+import { type LedRole, ledIndex } from '@ft/hardware';
+import { screenPositionOfLed } from '../scene/index.ts';
+import { live, type ScreenPoint } from '../state/live.ts';
+import { select, twinStore } from '../state/store.ts';
+import type { EngineClient } from '../worker/engineClient.ts';
+import {
+  expectFault,
+  expectHandler,
+  expectId,
+  expectOptions,
+  expectSpeed,
+  expectStepMs,
+} from './validate.ts';
+
+/** One component, as `ftTwin.components()` lists it. */
+export interface ComponentSummary {
+  id: string;
+  kind: string;
+  system: string;
+  label: string;
+  /** OpState name, e.g. `duplex`, `shot`, `removed`. */
+  state: string;
+}
+
+/** Payloads of the events `ftTwin.on` delivers. */
+export interface FtTwinEvents {
+  state: StateChangeEvent;
+  system: SystemStatusEvent;
+  event: EngineEvent;
+  ready: undefined;
+}
+
+export type FtTwinEventName = keyof FtTwinEvents;
+
+const EVENT_NAMES: readonly FtTwinEventName[] = ['state', 'system', 'event', 'ready'];
+const LED_ROLES: readonly LedRole[] = ['power', 'fault', 'safeToPull', 'activity', 'primary'];
+
+export interface FtTwin {
+  /** Resolves once the rack is loaded and the engine runs. @example await ftTwin.ready(); */
+  ready(): Promise<void>;
+  /** Every component of the rack. @example ftTwin.components().filter((c) => c.kind === 'cpu') */
+  components(): ComponentSummary[];
+  /** A component's current state name. @example ftTwin.state('A.cpu-0') // 'duplex' */
+  state(id: string): string;
+  /** Injects a fault. @example await ftTwin.inject('A.cpu-1', 'bitflip-register') */
+  inject(id: string, fault: string, detail?: FaultDetail): Promise<void>;
+  /**
+   * Pulls a CRU out. When it is not safe to pull, the promise rejects with the reason unless
+   * `force` is true. @example await ftTwin.pull('A.cpu-1')
+   */
+  pull(id: string, options?: { force?: boolean }): Promise<void>;
+  /** Inserts a pulled CRU back, or a new replacement. @example await ftTwin.insert('A.cpu-1') */
+  insert(id: string, options?: { replacement?: boolean }): Promise<void>;
+  /** Any engine command, as plain data. @example await ftTwin.command({ type: 'clearMtbf', target: 'A.cpu-1' }) */
+  command(command: Command): Promise<void>;
+  /** Speed: a multiplier ≥ 0 (0 pauses) or 'max'. @example await ftTwin.setSpeed(100) */
+  setSpeed(speed: number | 'max'): Promise<void>;
+  /** Advances simulated time by `simMs` and publishes a snapshot. @example await ftTwin.step(50) */
+  step(simMs: number): Promise<void>;
+  /** Subscribes to 'state', 'system', 'event' or 'ready'; returns the unsubscribe function. */
+  on<K extends FtTwinEventName>(event: K, handler: (payload: FtTwinEvents[K]) => void): () => void;
+  /** Viewport CSS pixels of a component's centre in the 3D view, or null when off screen. */
+  screenPosition(id: string): ScreenPoint | null;
+  /** Viewport CSS pixels of one of a component's LEDs, or null. @example ftTwin.ledPosition('A.cpu-0', 'fault') */
+  ledPosition(id: string, role: LedRole): ScreenPoint | null;
+  /** Renderer statistics of the last frame. */
+  stats(): { drawCalls: number; triangles: number; frameMs: number; frames: number };
+  /** Per-system counters (status, uptime, availability, transactions). */
+  counters(): SystemCounters[];
+  /** Simulated time in ms of the latest snapshot. */
+  simTimeMs(): number;
+  /** How snapshots reach the page: 'shared' (SharedArrayBuffer) or 'transfer'. */
+  snapshotPath(): 'shared' | 'transfer' | null;
+  /** Selects a component (opens its panel), or clears the selection with null. */
+  select(id: string | null): void;
+  /** Test hooks. */
+  debug: {
+    /** Makes the engine worker die; resolves once the app has restarted it. */
+    crashWorker(): Promise<void>;
+  };
+}
+
+export function createFtTwin(engine: EngineClient): FtTwin {
+  const ids = (): string[] => twinStore.getState().rack?.components.map((c) => c.id) ?? [];
+  const info = (id: string) => twinStore.getState().components[id];
+  const stateOf = (id: string): string => {
+    const index = live.index.get(id);
+    const views = live.views;
+    if (views && index !== undefined) return OP_STATE_NAMES[views.state[index]] ?? 'unknown';
+    return info(id)?.stateName ?? 'unknown';
+  };
+  const send = async (command: Command): Promise<void> => {
+    const result: CommandResult = await engine.command(command);
+    if (!result.ok) throw new Error(result.error ?? `${command.type} refused`);
+  };
+
+  return {
+    ready: () => engine.ready(),
+    components: () =>
+      (twinStore.getState().rack?.components ?? []).map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        system: c.systemId,
+        label: info(c.id)?.label ?? c.label,
+        state: stateOf(c.id),
+      })),
+    state: (id) => stateOf(expectId(id, ids())),
+    async inject(id, fault, detail) {
+      expectId(id, ids());
+      const valid = expectFault(id, fault, info(id)?.faults ?? []);
+      await send({ type: 'inject', target: id, fault: valid, ...(detail ? { detail } : {}) });
+    },
+    async pull(id, options) {
+      expectId(id, ids());
+      const { force } = expectOptions(options, ['force'], 'pull');
+      const current = info(id);
+      if (current && !current.safeToPull && !force) {
+        throw new Error(
+          `${id} is not safe to pull: ${current.pullWarning || 'the engine says so'}. Pass { force: true } to pull it anyway.`,
+        );
+      }
+      await send({ type: 'pull', target: id });
+    },
+    async insert(id, options) {
+      expectId(id, ids());
+      const { replacement } = expectOptions(options, ['replacement'], 'insert');
+      await send({ type: 'insert', target: id, replacement: replacement ?? false });
+    },
+    async command(command) {
+      if (typeof command !== 'object' || command === null || typeof command.type !== 'string') {
+        throw new Error("Expected a command object like { type: 'bringDown', target: 'A.cpu-1' }.");
+      }
+      expectId(command.target, ids());
+      await send(command);
+    },
+    setSpeed: (speed) => engine.setSpeed(expectSpeed(speed)),
+    step: (simMs) => engine.step(expectStepMs(simMs)),
+    on(event, handler) {
+      expectHandler(event, EVENT_NAMES, handler);
+      return engine.bus.on(event, handler as (payload: unknown) => void);
+    },
+    screenPosition: (id) => live.screenPosition(expectId(id, ids())),
+    ledPosition(id, role) {
+      expectId(id, ids());
+      const spec = twinStore.getState().rack?.components.find((c) => c.id === id);
+      const index = spec && LED_ROLES.includes(role) ? ledIndex(spec.kind, role) : -1;
+      if (!spec || index < 0) {
+        const roles = spec?.leds.map((l) => l.role).join(', ') ?? '';
+        throw new Error(`${id} has no ${JSON.stringify(role)} LED: expected one of ${roles}.`);
+      }
+      return screenPositionOfLed(id, index);
+    },
+    stats: () => ({ ...live.stats }),
+    counters: () => twinStore.getState().counters,
+    simTimeMs: () => (live.views ? live.views.clock[0] : 0),
+    snapshotPath: () => twinStore.getState().snapshotPath,
+    select(id) {
+      select(id === null ? null : expectId(id, ids()));
+    },
+    debug: {
+      crashWorker: () => engine.simulateCrash(),
+    },
+  };
+}
+
+declare global {
+  interface Window {
+    ftTwin?: FtTwin;
+  }
+}
+
+/** Installs the API as `window.ftTwin`. */
+export function installFtTwin(target: Window, engine: EngineClient): FtTwin {
+  const api = createFtTwin(engine);
+  target.ftTwin = api;
+  return api;
+}

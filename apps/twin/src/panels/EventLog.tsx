@@ -1,0 +1,133 @@
+/**
+ * The event log: simulated time, system, component, severity and message, newest first, with
+ * filters by severity, system and text. The app keeps the newest EVENT_LOG_CAP events; the
+ * list shows the first ROWS_SHOWN matches so that a busy engine never stalls the page.
+ */
+import type { EngineEvent, Severity } from '@ft/engine';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { type EventFilter, filterEvents } from '../model/events.ts';
+import { formatSimTime } from '../model/format.ts';
+import { SEVERITIES } from '../model/labels.ts';
+import { useTwin } from '../state/useTwin.ts';
+
+const ROWS_SHOWN = 300;
+
+/** Stable row keys: events are immutable objects, so each gets a number the first time seen. */
+const rowKeys = new WeakMap<EngineEvent, number>();
+let nextRowKey = 0;
+const rowKey = (e: EngineEvent): number => {
+  let key = rowKeys.get(e);
+  if (key === undefined) {
+    key = nextRowKey++;
+    rowKeys.set(e, key);
+  }
+  return key;
+};
+
+export function EventLog() {
+  const events = useTwin((s) => s.events);
+  const rack = useTwin((s) => s.rack);
+  const components = useTwin((s) => s.components);
+  const [filter, setFilter] = useState<EventFilter>({
+    minSeverity: 'info',
+    systemId: '',
+    text: '',
+  });
+  const deferred = useDeferredValue(filter);
+  const shown = useMemo(() => filterEvents(events, deferred, ROWS_SHOWN), [events, deferred]);
+  const ids = useId();
+  const systemNames = useMemo(
+    () => new Map(rack?.systems.map((s) => [s.config.id, s.config.name]) ?? []),
+    [rack],
+  );
+
+  return (
+    <section className="panel" aria-labelledby={`${ids}-title`} data-testid="event-log">
+      <h2 className="panel-title" id={`${ids}-title`}>
+        Event log
+        <span className="spacer" />
+        <span className="event-count" data-testid="event-count">
+          {shown.length < events.length ? `${shown.length} of ${events.length}` : events.length}{' '}
+          events
+        </span>
+      </h2>
+      <div className="event-filters">
+        <label>
+          <span className="visually-hidden">Lowest severity</span>
+          <select
+            className="select"
+            data-testid="event-log.severity"
+            value={filter.minSeverity}
+            onChange={(e) => setFilter({ ...filter, minSeverity: e.target.value as Severity })}
+          >
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {s === 'info' ? 'All severities' : `${s} and worse`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="visually-hidden">System</span>
+          <select
+            className="select"
+            data-testid="event-log.system"
+            value={filter.systemId}
+            onChange={(e) => setFilter({ ...filter, systemId: e.target.value })}
+          >
+            <option value="">All systems</option>
+            {rack?.systems.map((s) => (
+              <option key={s.config.id} value={s.config.id}>
+                {s.config.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="event-search">
+          <span className="visually-hidden">Search the log</span>
+          <input
+            className="input"
+            type="search"
+            placeholder="Search…"
+            data-testid="event-log.text"
+            value={filter.text}
+            onChange={(e) => setFilter({ ...filter, text: e.target.value })}
+          />
+        </label>
+      </div>
+      <div className="panel-body">
+        <table className="event-table">
+          <thead className="visually-hidden">
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Severity</th>
+              <th scope="col">System</th>
+              <th scope="col">Component</th>
+              <th scope="col">Message</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((e) => (
+              <tr key={rowKey(e)} data-severity={e.severity}>
+                <td className="mono event-time">{formatSimTime(e.timeMs)}</td>
+                <td>
+                  <span className="sev" data-severity={e.severity}>
+                    {e.severity}
+                  </span>
+                </td>
+                <td className="event-system">
+                  {e.systemId ? (systemNames.get(e.systemId) ?? e.systemId) : '—'}
+                </td>
+                <td className="event-component">
+                  {e.componentId ? (components[e.componentId]?.label ?? e.componentId) : '—'}
+                </td>
+                <td className="event-message">{e.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {shown.length === 0 ? <p className="event-empty muted">No events yet.</p> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * The lockstep view: recent voter compares per CPU element of the selected (or first) system,
+ * drawn on a canvas by its own animation-frame loop, which redraws only when the lanes, the
+ * element states or the size changed. React renders the frame and the legend, never per frame.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { drawLanes, type LaneElement } from '../lockstep/drawLanes.ts';
+import { live } from '../state/live.ts';
+import { opStateName } from '../state/names.ts';
+import { useTwin } from '../state/useTwin.ts';
+
+export function LockstepView() {
+  const rack = useTwin((s) => s.rack);
+  const selectedSystem = useTwin((s) =>
+    s.selectedId ? (s.components[s.selectedId]?.systemId ?? null) : null,
+  );
+  const systemIndex = Math.max(
+    0,
+    rack?.systems.findIndex((s) => s.config.id === selectedSystem) ?? 0,
+  );
+  const system = rack?.systems[systemIndex];
+  const elements = useMemo<LaneElement[]>(
+    () =>
+      system?.components
+        .filter((c) => c.kind === 'cpu')
+        .map((c) => ({
+          element: c.element,
+          label: `CPU element ${c.element}`,
+          componentIndex: live.index.get(c.id) ?? -1,
+        })) ?? [],
+    [system],
+  );
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    let frame = 0;
+    let dirty = true;
+    let lastHead = -1;
+    let lastStates = -1;
+    const resize = new ResizeObserver(() => {
+      const dpr = window.devicePixelRatio || 1;
+      canvas.width = Math.max(1, Math.round(canvas.clientWidth * dpr));
+      canvas.height = Math.max(1, Math.round(canvas.clientHeight * dpr));
+      dirty = true;
+    });
+    resize.observe(canvas);
+    const tick = () => {
+      frame = requestAnimationFrame(tick);
+      const views = live.views;
+      if (!views || systemIndex >= views.laneHead.length) return;
+      const head = views.laneHead[systemIndex];
+      let states = 0;
+      for (let i = 0; i < elements.length; i++) {
+        const index = elements[i].componentIndex;
+        states = states * 32 + (index >= 0 ? views.state[index] : 0);
+      }
+      if (!dirty && head === lastHead && states === lastStates) return;
+      dirty = false;
+      lastHead = head;
+      lastStates = states;
+      const dpr = window.devicePixelRatio || 1;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      drawLanes(
+        ctx,
+        views,
+        systemIndex,
+        elements,
+        opStateName,
+        canvas.width / dpr,
+        canvas.height / dpr,
+      );
+    };
+    tick();
+    return () => {
+      cancelAnimationFrame(frame);
+      resize.disconnect();
+    };
+  }, [systemIndex, elements]);
+
+  const name = system?.config.name ?? '';
+  return (
+    <section className="panel" aria-labelledby="lockstep-title" data-testid="lockstep">
+      <h2 className="panel-title" id="lockstep-title">
+        Lockstep
+        <span className="muted lockstep-system">{name}</span>
+        <span className="spacer" />
+        <span className="lockstep-hint">voter compares, newest right</span>
+      </h2>
+      <div className="lockstep-body">
+        <canvas
+          ref={canvasRef}
+          className="lockstep-canvas"
+          role="img"
+          aria-label={`Recent voter compares of ${name}, one lane per CPU element. Outvoted outputs are red, divergent compares are marked amber, held-back outputs are crossed out.`}
+        />
+        <ul className="legend" aria-label="Legend">
+          <li>
+            <span className="swatch swatch-agree" /> agree
+          </li>
+          <li>
+            <span className="swatch swatch-outvoted" /> outvoted / removed
+          </li>
+          <li>
+            <span className="swatch swatch-divergence" /> divergence
+          </li>
+          <li>
+            <span className="swatch swatch-suppressed" /> held back (no majority)
+          </li>
+        </ul>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * Per-system status: model, redundancy status, uptime, availability (percent and nines) and
+ * the transaction counters that prove "no lost in-memory data". Refreshed about twice a second
+ * from the engine's counters.
+ */
+import { SYSTEM_STATUS_NAMES } from '@ft/engine';
+import {
+  countNines,
+  formatAvailability,
+  formatCount,
+  formatDuration,
+  ninesLabel,
+} from '../model/format.ts';
+import { statusTone } from '../model/tone.ts';
+import { requestCamera } from '../state/store.ts';
+import { useTwin } from '../state/useTwin.ts';
+
+export function StatusPanel() {
+  const rack = useTwin((s) => s.rack);
+  const counters = useTwin((s) => s.counters);
+  return (
+    <section className="panel status-panel" aria-labelledby="status-title" data-testid="status">
+      <h2 className="panel-title" id="status-title">
+        Systems
+      </h2>
+      <div className="panel-body">
+        <ul className="status-list">
+          {rack?.systems.map((system) => {
+            const id = system.config.id;
+            const c = counters.find((k) => k.systemId === id);
+            const status = c ? (SYSTEM_STATUS_NAMES[c.status] ?? 'unknown') : '…';
+            const nines = c ? countNines(c.availability) : Number.POSITIVE_INFINITY;
+            return (
+              <li key={id} className="status-card" data-testid={`status.${id}`}>
+                <div className="status-head">
+                  <button
+                    type="button"
+                    className="link-btn status-name"
+                    title="Point the camera at this system"
+                    onClick={() => requestCamera('focus', id)}
+                  >
+                    {system.config.name}
+                  </button>
+                  <span className="muted">
+                    {system.spec.name} · {system.config.mode.toUpperCase()}
+                  </span>
+                  <span className="spacer" />
+                  <span
+                    className="badge"
+                    data-tone={statusTone(status)}
+                    data-testid={`status.${id}.status`}
+                  >
+                    {status}
+                  </span>
+                </div>
+                {c ? (
+                  <dl className="status-grid">
+                    <div>
+                      <dt>Uptime</dt>
+                      <dd>{formatDuration(c.uptimeMs)}</dd>
+                    </div>
+                    <div>
+                      <dt>Availability</dt>
+                      <dd title={`Downtime ${formatDuration(c.downtimeMs)}`}>
+                        {formatAvailability(c.availability)}{' '}
+                        <span className="nines" data-nines={Number.isFinite(nines) ? nines : 'inf'}>
+                          {ninesLabel(c.availability)}
+                        </span>
+                      </dd>
+                    </div>
+                    <div>
+                      <dt>Transactions</dt>
+                      <dd>
+                        {formatCount(c.transactionsCommitted)} committed ·{' '}
+                        <span data-bad={c.transactionsLost > 0}>
+                          {formatCount(c.transactionsLost)} lost
+                        </span>
+                      </dd>
+                    </div>
+                    <div>
+                      <dt>Silent corruptions</dt>
+                      <dd data-bad={c.silentDataCorruptions > 0}>
+                        {formatCount(c.silentDataCorruptions)}
+                        {c.outputsSuppressed > 0
+                          ? ` · ${formatCount(c.outputsSuppressed)} held back`
+                          : ''}
+                      </dd>
+                    </div>
+                  </dl>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </section>
+  );
+}
