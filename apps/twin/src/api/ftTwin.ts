@@ -10,6 +10,7 @@ import {
   type EngineEvent,
   type FaultDetail,
   OP_STATE_NAMES,
+  SYSTEM_STATUS_NAMES,
   type StateChangeEvent,
   type SystemCounters,
   type SystemStatusEvent,
@@ -81,6 +82,8 @@ export interface FtTwin {
   ledPosition(id: string, role: LedRole): ScreenPoint | null;
   /** Renderer statistics of the last frame. */
   stats(): { drawCalls: number; triangles: number; frameMs: number; frames: number };
+  /** A system's status name from the latest snapshot. @example ftTwin.systemStatus('A') // 'duplex' */
+  systemStatus(systemId: string): string;
   /** Per-system counters (status, uptime, availability, transactions). */
   counters(): SystemCounters[];
   /** Simulated time in ms of the latest snapshot. */
@@ -93,6 +96,10 @@ export interface FtTwin {
   debug: {
     /** Makes the engine worker die; resolves once the app has restarted it. */
     crashWorker(): Promise<void>;
+    /** Simulated time (ms) of the last saved engine state, or null before the first save. */
+    savedAtMs(): number | null;
+    /** A component's LED word in the latest snapshot (2 bits per LED), or -1. */
+    ledWord(id: string): number;
   };
 }
 
@@ -167,6 +174,14 @@ export function createFtTwin(engine: EngineClient): FtTwin {
       return screenPositionOfLed(id, index);
     },
     stats: () => ({ ...live.stats }),
+    systemStatus(systemId) {
+      const systems = twinStore.getState().rack?.systems.map((s) => s.config.id) ?? [];
+      const index = systems.indexOf(expectId(systemId, systems, 'system id'));
+      const views = live.views;
+      if (views) return SYSTEM_STATUS_NAMES[views.sysStatus[index]] ?? 'unknown';
+      const c = twinStore.getState().counters.find((k) => k.systemId === systemId);
+      return c ? (SYSTEM_STATUS_NAMES[c.status] ?? 'unknown') : 'unknown';
+    },
     counters: () => twinStore.getState().counters,
     simTimeMs: () => (live.views ? live.views.clock[0] : 0),
     snapshotPath: () => twinStore.getState().snapshotPath,
@@ -175,6 +190,11 @@ export function createFtTwin(engine: EngineClient): FtTwin {
     },
     debug: {
       crashWorker: () => engine.simulateCrash(),
+      savedAtMs: () => engine.savedAtMs(),
+      ledWord(id) {
+        const index = live.index.get(expectId(id, ids()));
+        return live.views && index !== undefined ? live.views.leds[index] : -1;
+      },
     },
   };
 }

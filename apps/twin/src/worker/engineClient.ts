@@ -116,6 +116,11 @@ export class EngineClient {
     if (api) await this.guard(generation, 'step', api.step(simMs));
   }
 
+  /** Simulated time of the last saved state, or null before the first save. */
+  savedAtMs(): number | null {
+    return this.saved ? this.saved.timeMs : null;
+  }
+
   /** Makes the worker die (to exercise recovery); resolves once it has been replaced. */
   async simulateCrash(): Promise<void> {
     const api = this.api;

@@ -1,0 +1,139 @@
+/**
+ * Page object for the twin: navigation, the public API (`window.ftTwin`) for setup and state,
+ * the panels by test id and role, real pointer clicks in the 3D view, and LED colours read
+ * from screenshot pixels. Specs wait with expect.poll / waitForFunction, never with sleeps.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { FtTwin } from '../../apps/twin/src/api/ftTwin.ts';
+import { type LedColour, coloursAround, decodePng } from '../support/png.ts';
+
+declare global {
+  interface Window {
+    ftTwin?: FtTwin;
+  }
+}
+
+type LedRole = 'power' | 'fault' | 'safeToPull' | 'activity' | 'primary';
+
+export class TwinPage {
+  /** Console errors and uncaught page errors seen since the page object was made. */
+  readonly errors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') this.errors.push(msg.text());
+    });
+    page.on('pageerror', (error) => this.errors.push(`pageerror: ${error.message}`));
+  }
+
+  /** Opens the twin (query like `?preset=4300-dmr`) and waits until the engine runs. */
+  async open(query = '', base = '/'): Promise<void> {
+    await this.page.goto(`${base}${query}`);
+    await this.page.waitForFunction(() => window.ftTwin !== undefined);
+    await this.page.evaluate(() => window.ftTwin!.ready());
+    await expect(this.page.getByTestId('worker-status')).toHaveAttribute('data-status', 'running');
+  }
+
+  get notice(): Locator {
+    return this.page.getByTestId('notice');
+  }
+  get console(): Locator {
+    return this.page.getByTestId('console');
+  }
+  get componentPanel(): Locator {
+    return this.page.getByTestId('component-panel');
+  }
+  get eventLog(): Locator {
+    return this.page.getByTestId('event-log');
+  }
+  get sceneCanvas(): Locator {
+    return this.page.locator('.area-scene canvas').first();
+  }
+  action(testId: string): Locator {
+    return this.componentPanel.getByTestId(testId);
+  }
+
+  async setSpeed(speed: number | 'max'): Promise<void> {
+    await this.page.evaluate((s) => window.ftTwin!.setSpeed(s), speed);
+  }
+
+  async state(id: string): Promise<string> {
+    return this.page.evaluate((i) => window.ftTwin!.state(i), id);
+  }
+
+  async systemStatus(systemId: string): Promise<string> {
+    return this.page.evaluate((s) => window.ftTwin!.systemStatus(s), systemId);
+  }
+
+  async expectState(id: string, state: string | RegExp, timeout = 30_000): Promise<void> {
+    await expect.poll(() => this.state(id), { timeout, message: `state of ${id}` }).toMatch(state);
+  }
+
+  async expectSystem(systemId: string, status: string, timeout = 30_000): Promise<void> {
+    await expect
+      .poll(() => this.systemStatus(systemId), { timeout, message: `status of system ${systemId}` })
+      .toBe(status);
+  }
+
+  /** Ids of the components of one kind in one system, in catalog order. */
+  async ids(systemId: string, kind: string): Promise<string[]> {
+    return this.page.evaluate(
+      ([s, k]) =>
+        window
+          .ftTwin!.components()
+          .filter((c) => c.system === s && c.kind === k)
+          .map((c) => c.id),
+      [systemId, kind] as const,
+    );
+  }
+
+  /** Where the scene draws a component (viewport CSS px), once it is on screen. */
+  async screenPosition(id: string): Promise<{ x: number; y: number }> {
+    await expect
+      .poll(() => this.page.evaluate((i) => window.ftTwin!.screenPosition(i), id), {
+        message: `${id} on screen`,
+      })
+      .not.toBeNull();
+    const p = await this.page.evaluate((i) => window.ftTwin!.screenPosition(i), id);
+    return p!;
+  }
+
+  /** A real pointer click on a component in the 3D view. */
+  async clickInScene(id: string): Promise<void> {
+    const { x, y } = await this.screenPosition(id);
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.click(x, y);
+  }
+
+  /** Colours seen around one of a component's LEDs in a fresh screenshot. */
+  async ledColours(id: string, role: LedRole, radius = 3): Promise<Map<LedColour, number>> {
+    const p = await this.page.evaluate(([i, r]) => window.ftTwin!.ledPosition(i, r), [
+      id,
+      role,
+    ] as const);
+    if (!p) return new Map();
+    const image = decodePng(await this.page.screenshot({ animations: 'allow' }));
+    const scale = image.width / (this.page.viewportSize()?.width ?? image.width);
+    return coloursAround(image, p.x * scale, p.y * scale, Math.ceil(radius * scale));
+  }
+
+  /** Waits until the LED shows `colour` (or, with 'dark', shows none of the lit colours). */
+  async expectLed(id: string, role: LedRole, colour: LedColour, timeout = 20_000): Promise<void> {
+    await expect
+      .poll(
+        async () => {
+          const seen = await this.ledColours(id, role);
+          if (colour !== 'dark') return seen.has(colour) ? colour : [...seen.keys()].join('+');
+          const lit = [...seen.keys()].filter((c) => c !== 'dark' && c !== 'white');
+          return lit.length === 0 ? 'dark' : lit.join('+');
+        },
+        { timeout, message: `${role} LED of ${id} should be ${colour}` },
+      )
+      .toBe(colour);
+  }
+
+  /** Console errors, ignoring none: specs assert this is empty. */
+  consoleErrors(): string[] {
+    return this.errors;
+  }
+}
