@@ -1,0 +1,79 @@
+/**
+ * The workload's instruction set and its pre-decoded form. A program is decoded once into one
+ * Int32Array with four words per instruction (op, a, b, c) that every replica executes.
+ */
+export enum Op {
+  Li = 0, // rd=a, imm=c
+  Mov = 1, // rd=a, rs=b
+  Add = 2, // rd=a, ra=b, rb=c
+  Addi = 3, // rd=a, ra=b, imm=c
+  Sub = 4,
+  Muli = 5, // rd=a, ra=b, imm=c (32-bit multiply)
+  Xor = 6,
+  Andi = 7,
+  Shri = 8, // logical shift right
+  Shli = 9,
+  Ld = 10, // rd=a, [rb + imm c]
+  St = 11, // [rb + imm c] = ra
+  Blt = 12, // if ra < rb goto c
+  Bne = 13, // if ra != rb goto c
+  Jmp = 14, // goto c
+  Out = 15, // output ra to port c (voted I/O)
+}
+
+export const OP_NAMES = [
+  'li',
+  'mov',
+  'add',
+  'addi',
+  'sub',
+  'muli',
+  'xor',
+  'andi',
+  'shri',
+  'shli',
+  'ld',
+  'st',
+  'blt',
+  'bne',
+  'jmp',
+  'out',
+] as const;
+
+export const REGISTERS = 16;
+export const WORDS_PER_INSTRUCTION = 4;
+
+/** A tiny assembler: instructions are appended, labels resolved at `build`. */
+export class Assembler {
+  private readonly words: number[] = [];
+  private readonly labels = new Map<string, number>();
+  private readonly fixups: { at: number; label: string }[] = [];
+
+  get pc(): number {
+    return this.words.length / WORDS_PER_INSTRUCTION;
+  }
+
+  label(name: string): this {
+    this.labels.set(name, this.pc);
+    return this;
+  }
+
+  emit(op: Op, a = 0, b = 0, c: number | string = 0): this {
+    if (typeof c === 'string') {
+      this.fixups.push({ at: this.words.length + 3, label: c });
+      this.words.push(op, a, b, 0);
+    } else {
+      this.words.push(op, a, b, c | 0);
+    }
+    return this;
+  }
+
+  build(): Int32Array {
+    for (const f of this.fixups) {
+      const target = this.labels.get(f.label);
+      if (target === undefined) throw new Error(`assembler: unknown label ${f.label}`);
+      this.words[f.at] = target;
+    }
+    return Int32Array.from(this.words);
+  }
+}

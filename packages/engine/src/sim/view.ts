@@ -1,0 +1,171 @@
+/**
+ * What the outside sees of the world: LED words, health, flags and progress per component
+ * (written into a snapshot), and ComponentInfo records for panels and the JS API.
+ */
+import { REPLICAS_PER_SYSTEM } from '../cpu/complex-constants.ts';
+import { ComponentFlag, COUNTERS_PER_SYSTEM, type SnapshotViews } from '../snapshot.ts';
+import {
+  type CommandType,
+  type ComponentInfo,
+  Health,
+  LedDrive,
+  OP_STATE_NAMES,
+  OpState,
+  type SystemCounters,
+} from '../types.ts';
+import { BROUGHT_DOWN } from './actions.ts';
+import { rebuildProgress } from './disks.ts';
+import { FAULTS_BY_KIND } from './faults.ts';
+import { mtbfS, POLICY_NAMES } from './mtbf.ts';
+import { resyncProgress } from './resync.ts';
+import { pullWarning } from './safety.ts';
+import { isOnline } from './states.ts';
+import { Kind, LED_ROLES, type World } from './world.ts';
+
+const ROLES = LED_ROLES.length;
+const [POWER, FAULT, SAFE, ACTIVITY, PRIMARY] = [0, 1, 2, 3, 4];
+
+export function healthOf(w: World, c: number): Health {
+  const st = w.state[c] as OpState;
+  if (st === OpState.Broken) return Health.Critical;
+  if (st === OpState.Removed || st === OpState.Empty || st === OpState.Unknown)
+    return Health.Unknown;
+  if (st === OpState.Duplex || st === OpState.Triplex || st === OpState.DeviceReady)
+    return Health.Ok;
+  return Health.Warning;
+}
+
+function online(w: World, c: number): boolean {
+  if (w.kind[c] === Kind.Cpu)
+    return w.inLockstep[w.sys[c] * REPLICAS_PER_SYSTEM + w.cpuSlot[c]] === 1;
+  return isOnline(w, c);
+}
+
+export function progressOf(w: World, c: number): number {
+  const st = w.state[c] as OpState;
+  if (
+    w.kind[c] === Kind.Cpu &&
+    st === OpState.Initializing &&
+    w.rsTarget[w.sys[c]] === w.cpuSlot[c]
+  ) {
+    return resyncProgress(w, w.sys[c]);
+  }
+  if (w.kind[c] === Kind.Disk && st === OpState.Initializing) return rebuildProgress(w, c);
+  const end = w.phaseEndMs[c];
+  if (
+    end > 0 &&
+    (st === OpState.Diagnostics || st === OpState.Initializing || st === OpState.Dumping)
+  ) {
+    const start = w.phaseStartMs[c];
+    return Math.min(1, Math.max(0, (w.timeMs - start) / (end - start)));
+  }
+  return -1;
+}
+
+function drive(w: World, c: number, on: boolean, present: boolean): number {
+  const st = w.state[c] as OpState;
+  const kind = w.kind[c] as Kind;
+  const powered = present && !(st === OpState.Offline && w.reason[c].startsWith('no power'));
+  const leds = new Array<LedDrive>(ROLES).fill(LedDrive.Off);
+  leds[POWER] =
+    kind === Kind.Psu ? (on ? LedDrive.On : LedDrive.Off) : powered ? LedDrive.On : LedDrive.Off;
+  if (st === OpState.Broken) leds[FAULT] = LedDrive.On;
+  else if (st === OpState.Shot) leds[FAULT] = LedDrive.BlinkFast;
+  else if (st === OpState.Diagnostics) leds[FAULT] = LedDrive.BlinkSlow;
+  leds[SAFE] = present && pullWarning(w, c) === '' ? LedDrive.On : LedDrive.Off;
+  if (st === OpState.Initializing)
+    leds[ACTIVITY] = kind === Kind.Disk ? LedDrive.BlinkFast : LedDrive.BlinkSlow;
+  else if (st === OpState.Dumping) leds[ACTIVITY] = LedDrive.BlinkFast;
+  else if (on) leds[ACTIVITY] = LedDrive.On;
+  leds[PRIMARY] = w.primary[c] && on ? LedDrive.On : LedDrive.Off;
+  let word = 0;
+  for (let r = 0; r < ROLES; r++) {
+    const index = w.ledIndex[c * ROLES + r];
+    if (index >= 0) word |= leds[r] << (index * 2);
+  }
+  return word >>> 0;
+}
+
+/** Writes the whole snapshot (sequence odd while writing, even when consistent). */
+export function writeSnapshot(w: World, v: SnapshotViews, speed: number, wallMs: number): void {
+  Atomics.add(v.control, 0, 1);
+  v.clock[0] = w.timeMs;
+  v.clock[1] = speed;
+  v.clock[2] = w.replicaInstructions;
+  v.clock[3] = wallMs;
+  for (let c = 0; c < w.n; c++) {
+    const present = !w.pulled[c] && w.state[c] !== OpState.Removed && w.state[c] !== OpState.Empty;
+    const on = online(w, c);
+    v.state[c] = w.state[c];
+    v.health[c] = healthOf(w, c);
+    let flags = 0;
+    if (present && pullWarning(w, c) === '') flags |= ComponentFlag.SafeToPull;
+    if (w.primary[c] && on) flags |= ComponentFlag.Primary;
+    if (w.pulled[c]) flags |= ComponentFlag.Pulled;
+    if (on) flags |= ComponentFlag.Online;
+    v.flags[c] = flags;
+    v.leds[c] = drive(w, c, on, present);
+    v.progress[c] = progressOf(w, c);
+    v.faultCount[c] = w.faultCount[c];
+  }
+  v.sysStatus.set(w.status);
+  v.counters.set(w.counters.subarray(0, w.m * COUNTERS_PER_SYSTEM));
+  v.laneValue.set(w.laneValue);
+  v.laneFlag.set(w.laneFlag);
+  v.laneHead.set(w.laneHead);
+  Atomics.add(v.control, 0, 1);
+}
+
+const KIND_NAMES = ['cpu', 'io', 'xio', 'disk', 'pci', 'nic', 'psu'];
+
+function actionsOf(w: World, c: number): CommandType[] {
+  const out: CommandType[] = ['inject', 'clearMtbf', 'setRestartPolicy'];
+  const kind = w.kind[c] as Kind;
+  if (w.specs[c].hotSwappable.value) out.push(w.pulled[c] ? 'insert' : 'pull');
+  if (kind !== Kind.Psu && kind !== Kind.Nic && online(w, c)) out.push('bringDown');
+  if (w.state[c] === OpState.Offline && w.reason[c] === BROUGHT_DOWN) out.push('bringUp');
+  if (kind === Kind.Nic && w.linkDown[c]) out.push('restoreLink');
+  if (kind === Kind.Disk) out.push('setDiskPriority');
+  return out;
+}
+
+export function componentInfo(w: World, c: number): ComponentInfo {
+  const spec = w.specs[c];
+  const warning = w.pulled[c] ? '' : pullWarning(w, c);
+  return {
+    id: spec.id,
+    kind: KIND_NAMES[w.kind[c]],
+    systemId: spec.systemId,
+    label: spec.label,
+    path: spec.path,
+    state: w.state[c] as OpState,
+    stateName: OP_STATE_NAMES[w.state[c]],
+    health: healthOf(w, c),
+    reason: w.reason[c],
+    safeToPull: warning === '',
+    pullWarning: warning,
+    progress: progressOf(w, c),
+    faultCount: w.faultCount[c],
+    mtbfS: mtbfS(w, c),
+    restartPolicy: POLICY_NAMES[w.policy[c]],
+    faults: [...FAULTS_BY_KIND[w.kind[c] as Kind]],
+    actions: actionsOf(w, c),
+  };
+}
+
+export function systemCounters(w: World, s: number): SystemCounters {
+  const k = s * COUNTERS_PER_SYSTEM;
+  const up = w.counters[k];
+  const down = w.counters[k + 1];
+  return {
+    systemId: w.systemId(s),
+    status: w.status[s],
+    uptimeMs: up,
+    downtimeMs: down,
+    availability: up + down > 0 ? up / (up + down) : 1,
+    transactionsCommitted: w.counters[k + 2],
+    transactionsLost: w.counters[k + 3],
+    silentDataCorruptions: w.counters[k + 4],
+    outputsSuppressed: w.counters[k + 5],
+  };
+}
