@@ -1,0 +1,94 @@
+/**
+ * Orbit controls plus the camera presets: listens to `twinStore.camera` (its nonce changes on every
+ * request) and flies the camera there, or jumps when reduced motion is on.
+ */
+import { OrbitControls } from '@react-three/drei';
+import { useFrame, useThree } from '@react-three/fiber';
+import { type ComponentRef, useEffect, useRef } from 'react';
+import { type PerspectiveCamera, Vector3 } from 'three';
+import { twinStore } from '../state/store.ts';
+import type { SceneLayout } from './layout/types.ts';
+import { type ViewPreset, presetView } from './views.ts';
+
+const FLIGHT_S = 0.9;
+
+export function CameraRig({ layout }: { layout: SceneLayout }) {
+  const camera = useThree((s) => s.camera) as PerspectiveCamera;
+  const size = useThree((s) => s.size);
+  const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
+  const flight = useRef({
+    t: 1,
+    fromPos: new Vector3(),
+    fromTarget: new Vector3(),
+    toPos: new Vector3(),
+    toTarget: new Vector3(),
+  });
+
+  type Go = (preset: ViewPreset, systemId: string | null, instant: boolean) => void;
+  const go = useRef<Go>(() => undefined);
+  go.current = (preset, systemId, instant) => {
+    const view = presetView(
+      layout,
+      preset,
+      systemId,
+      camera.fov,
+      size.width / Math.max(1, size.height),
+    );
+    const f = flight.current;
+    const ctl = controls.current;
+    f.fromPos.copy(camera.position);
+    f.fromTarget.copy(ctl ? ctl.target : f.toTarget);
+    f.toPos.set(...view.position);
+    f.toTarget.set(...view.target);
+    f.t = instant || twinStore.getState().reducedMotion ? 1 : 0;
+    if (f.t === 1) {
+      camera.position.copy(f.toPos);
+      ctl?.target.copy(f.toTarget);
+      camera.lookAt(f.toTarget);
+      ctl?.update();
+    }
+  };
+
+  // A new rack (or a resized viewport before any interaction) frames the overview at once.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-frame whenever the rack changes
+  useEffect(() => {
+    go.current('reset', null, true);
+  }, [layout]);
+
+  useEffect(
+    () =>
+      twinStore.subscribe((s, prev) => {
+        if (s.camera.nonce !== prev.camera.nonce)
+          go.current(s.camera.preset, s.camera.systemId, false);
+      }),
+    [],
+  );
+
+  useFrame((_, dt) => {
+    const f = flight.current;
+    if (f.t >= 1) return;
+    f.t = Math.min(1, f.t + dt / FLIGHT_S);
+    const e = f.t * f.t * (3 - 2 * f.t);
+    camera.position.lerpVectors(f.fromPos, f.toPos, e);
+    const ctl = controls.current;
+    if (ctl) {
+      ctl.target.lerpVectors(f.fromTarget, f.toTarget, e);
+      ctl.update();
+    }
+  });
+
+  return (
+    <OrbitControls
+      ref={controls}
+      makeDefault
+      enableDamping
+      dampingFactor={0.12}
+      minDistance={0.2}
+      maxDistance={7}
+      maxPolarAngle={Math.PI * 0.56}
+      onStart={() => {
+        flight.current.t = 1;
+      }}
+    />
+  );
+}

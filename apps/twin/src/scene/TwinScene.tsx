@@ -1,0 +1,78 @@
+/**
+ * The 3D view of the rack: an R3F canvas filling its parent, with camera preset buttons overlaid.
+ */
+import { Canvas } from '@react-three/fiber';
+import type { JSX } from 'react';
+import { useStore } from 'zustand';
+import { requestCamera, twinStore } from '../state/store.ts';
+import { RackContent } from './RackContent.tsx';
+import { RenderStats } from './RenderStats.tsx';
+import { Stage } from './Stage.tsx';
+
+const FOV_DEG = 32;
+
+const wrapStyle = { position: 'relative', width: '100%', height: '100%', minHeight: 240 } as const;
+const toolbarStyle = {
+  position: 'absolute',
+  top: 10,
+  right: 10,
+  display: 'flex',
+  gap: 6,
+  zIndex: 2,
+} as const;
+const buttonStyle = {
+  font: '600 12px system-ui, sans-serif',
+  color: '#e6edf5',
+  background: 'rgba(22,27,34,0.78)',
+  border: '1px solid rgba(150,170,195,0.35)',
+  borderRadius: 6,
+  padding: '5px 10px',
+  cursor: 'pointer',
+} as const;
+
+export function TwinScene(): JSX.Element {
+  const rack = useStore(twinStore, (s) => s.rack);
+  return (
+    <div data-testid="twin.canvas" style={wrapStyle}>
+      <Canvas
+        dpr={[1, 2]}
+        gl={{ antialias: true, powerPreference: 'high-performance' }}
+        camera={{ fov: FOV_DEG, near: 0.02, far: 40, position: [1.6, 1.4, 3.2] }}
+        style={{ position: 'absolute', inset: 0 }}
+      >
+        <Stage />
+        {rack ? <RackContent rack={rack} /> : null}
+        <RenderStats />
+      </Canvas>
+      <div role="toolbar" aria-label="Camera" style={toolbarStyle}>
+        <button
+          type="button"
+          aria-label="Front view"
+          data-testid="camera.front"
+          style={buttonStyle}
+          onClick={() => requestCamera('front')}
+        >
+          Front
+        </button>
+        <button
+          type="button"
+          aria-label="Rear view"
+          data-testid="camera.rear"
+          style={buttonStyle}
+          onClick={() => requestCamera('rear')}
+        >
+          Rear
+        </button>
+        <button
+          type="button"
+          aria-label="Reset view"
+          data-testid="camera.reset"
+          style={buttonStyle}
+          onClick={() => requestCamera('reset')}
+        >
+          Reset
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * The camera presets in terms of the rack layout: overview (3/4 front of the populated units),
+ * straight front, straight rear, and focus on one system.
+ */
+import { type Box3Like, type CameraView, frameBox, withMinHeight } from './cameraMath.ts';
+import type { SceneLayout } from './layout/types.ts';
+import { RACK_OUTER_DEPTH_M, RACK_OUTER_WIDTH_M } from './units.ts';
+
+export type ViewPreset = 'front' | 'rear' | 'reset' | 'focus';
+
+/** Smallest framed height: a lone 4U system still shows some rack, and its LEDs stay large. */
+export const MIN_FRAMED_HEIGHT_M = 0.46;
+const FOCUS_MIN_HEIGHT_M = 0.32;
+const OVERVIEW_DIR = [0.52, 0.24, 1] as const;
+const FOCUS_DIR = [0.34, 0.16, 1] as const;
+
+function frontBox(minY: number, maxY: number, rear: boolean): Box3Like {
+  const w = RACK_OUTER_WIDTH_M / 2;
+  const d = RACK_OUTER_DEPTH_M / 2;
+  return rear
+    ? { min: [-w, minY, -d - 0.02], max: [w, maxY, -d + 0.3] }
+    : { min: [-w, minY, d - 0.3], max: [w, maxY, d + 0.02] };
+}
+
+/** Camera position and target of a preset for a viewport of `aspect` (width / height). */
+export function presetView(
+  layout: SceneLayout,
+  preset: ViewPreset,
+  systemId: string | null,
+  fovDeg: number,
+  aspect: number,
+): CameraView {
+  const [, y0, , , y1] = layout.populated;
+  if (preset === 'focus') {
+    const sys = layout.systems.find((s) => s.id === systemId);
+    if (sys) {
+      const h = sys.size[1] / 2;
+      const box = withMinHeight(
+        frontBox(sys.center[1] - h - 0.02, sys.center[1] + h + 0.02, false),
+        FOCUS_MIN_HEIGHT_M,
+      );
+      return frameBox(box, FOCUS_DIR, fovDeg, aspect, 1.05);
+    }
+  }
+  const pad = 0.03;
+  const rear = preset === 'rear';
+  const box = withMinHeight(frontBox(y0 - pad, y1 + pad, rear), MIN_FRAMED_HEIGHT_M);
+  const dir = preset === 'front' ? [0, 0.03, 1] : rear ? [0, 0.03, -1] : OVERVIEW_DIR;
+  return frameBox(
+    box,
+    dir as unknown as readonly [number, number, number],
+    fovDeg,
+    aspect,
+    preset === 'reset' ? 1.02 : 1.06,
+  );
+}
