@@ -3,7 +3,8 @@
  * recent voter compare (newest on the right), coloured by the compare's LaneFlag. Columns where
  * the elements diverged get an amber band; an outvoted element's cell is red; a compare whose
  * output was held back (three-way disagreement) is crossed out. Called from an animation-frame
- * loop only when something changed; allocates nothing.
+ * loop only when something changed; allocates nothing. Returns the number (1-based) of the
+ * newest compare drawn with a divergence, or 0, so the caller can hold that picture.
  */
 import { LANE_DEPTH, LaneFlag, MAX_LANE_ELEMENTS, type SnapshotViews } from '@ft/engine/snapshot';
 
@@ -31,7 +32,9 @@ export interface LaneElement {
   componentIndex: number;
 }
 
-export const LABEL_WIDTH_PX = 118;
+export const LABEL_WIDTH_PX = 104;
+/** Narrowest readable cell; a narrow canvas shows fewer (the newest) compares. */
+const MIN_CELL_PX = 12;
 const HEADER_PX = 18;
 const PAD_PX = 6;
 
@@ -53,14 +56,16 @@ export function drawLanes(
   stateName: (state: number) => string,
   width: number,
   height: number,
-): void {
+): number {
   ctx.fillStyle = LANE_COLORS.background;
   ctx.fillRect(0, 0, width, height);
-  if (elements.length === 0) return;
+  if (elements.length === 0) return 0;
+  let newestDivergence = 0;
   const head = views.laneHead[system];
-  const count = Math.min(head, LANE_DEPTH);
   const gridW = Math.max(0, width - LABEL_WIDTH_PX - PAD_PX);
-  const cellW = gridW / LANE_DEPTH;
+  const columns = Math.max(1, Math.min(LANE_DEPTH, Math.floor(gridW / MIN_CELL_PX)));
+  const cellW = gridW / columns;
+  const count = Math.min(head, columns);
   const laneH = Math.min(44, (height - HEADER_PX - PAD_PX) / elements.length);
   const top = HEADER_PX;
 
@@ -81,7 +86,8 @@ export function drawLanes(
       if (flag === LaneFlag.Outvoted || flag === LaneFlag.Suppressed) diverged = true;
     }
     if (!diverged) continue;
-    const x = LABEL_WIDTH_PX + (LANE_DEPTH - 1 - k) * cellW;
+    newestDivergence = Math.max(newestDivergence, head - k);
+    const x = LABEL_WIDTH_PX + (columns - 1 - k) * cellW;
     ctx.fillStyle = LANE_COLORS.divergence;
     ctx.fillRect(x, top - 2, cellW, laneH * elements.length + 4);
     ctx.fillStyle = LANE_COLORS.divergenceEdge;
@@ -102,8 +108,8 @@ export function drawLanes(
     ctx.fillText(stateName(state), PAD_PX, y + laneH * 0.72);
     ctx.font = '10px ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace';
     ctx.textAlign = 'center';
-    for (let k = 0; k < LANE_DEPTH; k++) {
-      const x = LABEL_WIDTH_PX + (LANE_DEPTH - 1 - k) * cellW + 1;
+    for (let k = 0; k < columns; k++) {
+      const x = LABEL_WIDTH_PX + (columns - 1 - k) * cellW + 1;
       const w = cellW - 2;
       const h = laneH - 6;
       const cy = y + 3;
@@ -117,6 +123,16 @@ export function drawLanes(
       drawCell(ctx, flag, views.laneValue[at], x, cy, w, h, showValues);
     }
   }
+  return newestDivergence;
+}
+
+/** Marks the picture as held on a divergence (drawn over the header line). */
+export function drawHoldNote(ctx: CanvasRenderingContext2D, compare: number, width: number): void {
+  ctx.font = '600 11px system-ui, "DejaVu Sans", sans-serif';
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'center';
+  ctx.fillStyle = LANE_COLORS.divergenceEdge;
+  ctx.fillText(`divergence at compare ${compare}: held`, width / 2, HEADER_PX / 2);
 }
 
 function drawCell(

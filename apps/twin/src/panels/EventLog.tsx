@@ -96,36 +96,21 @@ export function EventLog() {
         </label>
       </div>
       <div className="panel-body">
-        <table className="event-table">
-          <thead className="visually-hidden">
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Severity</th>
-              <th scope="col">System</th>
-              <th scope="col">Component</th>
-              <th scope="col">Message</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((e) => (
-              <tr key={rowKey(e)} data-severity={e.severity}>
-                <td className="mono event-time">{formatSimTime(e.timeMs)}</td>
-                <td>
-                  <span className="sev" data-severity={e.severity}>
-                    {e.severity}
-                  </span>
-                </td>
-                <td className="event-system">
-                  {e.systemId ? (systemNames.get(e.systemId) ?? e.systemId) : '—'}
-                </td>
-                <td className="event-component">
-                  {e.componentId ? (components[e.componentId]?.label ?? e.componentId) : '—'}
-                </td>
-                <td className="event-message">{e.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ol className="event-list" aria-label="Events, newest first">
+          {shown.map((e) => (
+            <li key={rowKey(e)} className="event" data-severity={e.severity}>
+              <span className="mono event-time">{formatSimTime(e.timeMs)}</span>
+              <span className="sev" data-severity={e.severity}>
+                {e.severity}
+              </span>
+              <span className="event-where">
+                {e.systemId ? (systemNames.get(e.systemId) ?? e.systemId) : 'rack'}
+                {e.componentId ? ` · ${components[e.componentId]?.label ?? e.componentId}` : ''}
+              </span>
+              <span className="event-message">{e.message}</span>
+            </li>
+          ))}
+        </ol>
         {shown.length === 0 ? <p className="event-empty muted">No events yet.</p> : null}
       </div>
     </section>

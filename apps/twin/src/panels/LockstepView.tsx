@@ -1,13 +1,17 @@
 /**
  * The lockstep view: recent voter compares per CPU element of the selected (or first) system,
  * drawn on a canvas by its own animation-frame loop, which redraws only when the lanes, the
- * element states or the size changed. React renders the frame and the legend, never per frame.
+ * element states or the size changed. A new divergence is held on screen for HOLD_MS so that
+ * it can be seen even at speed. React renders the frame and the legend, never per frame.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { drawLanes, type LaneElement } from '../lockstep/drawLanes.ts';
+import { drawHoldNote, drawLanes, type LaneElement } from '../lockstep/drawLanes.ts';
 import { live } from '../state/live.ts';
 import { opStateName } from '../state/names.ts';
 import { useTwin } from '../state/useTwin.ts';
+
+/** Wall time a new divergence stays on screen before the lanes move on. */
+const HOLD_MS = 2500;
 
 export function LockstepView() {
   const rack = useTwin((s) => s.rack);
@@ -40,6 +44,8 @@ export function LockstepView() {
     let dirty = true;
     let lastHead = -1;
     let lastStates = -1;
+    let heldCompare = 0;
+    let holdUntil = 0;
     const resize = new ResizeObserver(() => {
       const dpr = window.devicePixelRatio || 1;
       canvas.width = Math.max(1, Math.round(canvas.clientWidth * dpr));
@@ -86,8 +92,6 @@ export function LockstepView() {
       <h2 className="panel-title" id="lockstep-title">
         Lockstep
         <span className="muted lockstep-system">{name}</span>
-        <span className="spacer" />
-        <span className="lockstep-hint">voter compares, newest right</span>
       </h2>
       <div className="lockstep-body">
         <canvas

@@ -62,28 +62,30 @@ export function StatusPanel() {
                     <div>
                       <dt>Availability</dt>
                       <dd title={`Downtime ${formatDuration(c.downtimeMs)}`}>
-                        {formatAvailability(c.availability)}{' '}
-                        <span className="nines" data-nines={Number.isFinite(nines) ? nines : 'inf'}>
-                          {ninesLabel(c.availability)}
-                        </span>
+                        {formatAvailability(c.availability)}
                       </dd>
                     </div>
                     <div>
-                      <dt>Transactions</dt>
-                      <dd>
-                        {formatCount(c.transactionsCommitted)} committed ·{' '}
-                        <span data-bad={c.transactionsLost > 0}>
-                          {formatCount(c.transactionsLost)} lost
-                        </span>
+                      <dt>Nines</dt>
+                      <dd className="nines" data-nines={Number.isFinite(nines) ? nines : 'inf'}>
+                        {ninesLabel(c.availability)}
                       </dd>
                     </div>
                     <div>
-                      <dt>Silent corruptions</dt>
-                      <dd data-bad={c.silentDataCorruptions > 0}>
+                      <dt>Committed</dt>
+                      <dd>{formatCount(c.transactionsCommitted)}</dd>
+                    </div>
+                    <div>
+                      <dt>Lost</dt>
+                      <dd data-bad={c.transactionsLost > 0}>{formatCount(c.transactionsLost)}</dd>
+                    </div>
+                    <div>
+                      <dt title="Silent data corruptions">SDC</dt>
+                      <dd
+                        data-bad={c.silentDataCorruptions > 0}
+                        title={`${formatCount(c.outputsSuppressed)} outputs held back by the voter`}
+                      >
                         {formatCount(c.silentDataCorruptions)}
-                        {c.outputsSuppressed > 0
-                          ? ` · ${formatCount(c.outputsSuppressed)} held back`
-                          : ''}
                       </dd>
                     </div>
                   </dl>
