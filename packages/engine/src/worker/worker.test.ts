@@ -1,0 +1,91 @@
+import { Worker } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ComponentFlag, snapshotViews, type SnapshotViews } from '../snapshot.ts';
+import { OpState } from '../types.ts';
+import type { WorkerApi } from './api.ts';
+
+const entry = new URL('./node-worker-bootstrap.mjs', import.meta.url);
+let worker: Worker | null = null;
+
+function start(): Comlink.Remote<WorkerApi> {
+  worker = new Worker(entry);
+  return Comlink.wrap<WorkerApi>(nodeEndpoint(worker));
+}
+
+afterEach(async () => {
+  await worker?.terminate();
+  worker = null;
+});
+
+describe('engine worker through a real worker_threads boundary', () => {
+  it('loads a preset, runs commands and transfers snapshots', async () => {
+    const api = start();
+    const loaded = await api.load({ rack: { preset: '4300-dmr' }, seed: 7 });
+    if (!loaded.ok) throw new Error(loaded.error);
+    await api.setSpeed(0);
+    const first = snapshotViews(await api.nextSnapshot(-1), loaded.layout);
+    const cpu1 = loaded.components.findIndex((c) => c.id === 'A.cpu-1');
+    expect(first.state[cpu1]).toBe(OpState.Duplex);
+    expect(await api.command({ type: 'pull', target: 'A.cpu-1' })).toEqual({ ok: true });
+    const after: SnapshotViews = snapshotViews(
+      await api.nextSnapshot(first.control[0]),
+      loaded.layout,
+    );
+    expect(after.state[cpu1]).toBe(OpState.Removed);
+    expect(after.flags[cpu1] & ComponentFlag.Pulled).toBeTruthy();
+    const bad = await api.command({ type: 'pull', target: 'nope' });
+    expect(bad.ok).toBe(false);
+    expect(bad.error).toMatch(/unknown component/);
+    const events = await api.drainEvents();
+    expect(events.some((e) => e.kind === 'trap' && e.trap === 'removed')).toBe(true);
+  });
+
+  it('writes snapshots into a SharedArrayBuffer when given one', async () => {
+    const api = start();
+    const probe = await api.load({ rack: { preset: '4300-dmr' }, seed: 1 });
+    if (!probe.ok) throw new Error(probe.error);
+    const shared = new SharedArrayBuffer(probe.layout.byteLength);
+    const loaded = await api.load({
+      rack: { preset: '4300-dmr' },
+      seed: 1,
+      sharedSnapshot: shared,
+    });
+    if (!loaded.ok) throw new Error(loaded.error);
+    expect(loaded.shared).toBe(true);
+    await api.step(1000);
+    const views = snapshotViews(shared, loaded.layout);
+    expect(views.clock[0]).toBeGreaterThanOrEqual(1000);
+    expect(views.control[0] % 2).toBe(0);
+  });
+
+  it('rejects bad input with a message and keeps running', async () => {
+    const api = start();
+    const bad = await api.load({ rack: { preset: 'nope' }, seed: 1 });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error).toMatch(/unknown preset/);
+    const badSeed = await api.load({ rack: { preset: '4300-dmr' }, seed: -3 });
+    expect(badSeed.ok).toBe(false);
+    await expect(api.setSpeed(Number.NaN)).rejects.toThrow(/speed must be/);
+    const ok = await api.load({
+      rack: { config: '{"systems": [{"id": "A", "model": "4300", "positionU": 1}]}' },
+      seed: 1,
+    });
+    expect(ok.ok).toBe(true);
+  });
+
+  it('restores from a saved state', async () => {
+    const api = start();
+    const loaded = await api.load({ rack: { preset: '4300-dmr' }, seed: 3 });
+    if (!loaded.ok) throw new Error(loaded.error);
+    await api.setSpeed(0);
+    await api.step(500);
+    await api.command({ type: 'pull', target: 'A.disk-10-40-2' });
+    const saved = await api.save();
+    const restored = await api.load({ rack: { preset: '4300-dmr' }, seed: 3, savedState: saved });
+    if (!restored.ok) throw new Error(restored.error);
+    const disk = restored.components.find((c) => c.id === 'A.disk-10-40-2');
+    expect(disk?.stateName).toBe('removed');
+  });
+});
