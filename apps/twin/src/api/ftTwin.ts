@@ -107,6 +107,7 @@ export function createFtTwin(engine: EngineClient): FtTwin {
   const ids = (): string[] => twinStore.getState().rack?.components.map((c) => c.id) ?? [];
   const info = (id: string) => twinStore.getState().components[id];
   const stateOf = (id: string): string => {
+    engine.refreshSnapshot();
     const index = live.index.get(id);
     const views = live.views;
     if (views && index !== undefined) return OP_STATE_NAMES[views.state[index]] ?? 'unknown';
@@ -177,13 +178,17 @@ export function createFtTwin(engine: EngineClient): FtTwin {
     systemStatus(systemId) {
       const systems = twinStore.getState().rack?.systems.map((s) => s.config.id) ?? [];
       const index = systems.indexOf(expectId(systemId, systems, 'system id'));
+      engine.refreshSnapshot();
       const views = live.views;
       if (views) return SYSTEM_STATUS_NAMES[views.sysStatus[index]] ?? 'unknown';
       const c = twinStore.getState().counters.find((k) => k.systemId === systemId);
       return c ? (SYSTEM_STATUS_NAMES[c.status] ?? 'unknown') : 'unknown';
     },
     counters: () => twinStore.getState().counters,
-    simTimeMs: () => (live.views ? live.views.clock[0] : 0),
+    simTimeMs() {
+      engine.refreshSnapshot();
+      return live.views ? live.views.clock[0] : 0;
+    },
     snapshotPath: () => twinStore.getState().snapshotPath,
     select(id) {
       select(id === null ? null : expectId(id, ids()));
@@ -193,6 +198,7 @@ export function createFtTwin(engine: EngineClient): FtTwin {
       savedAtMs: () => engine.savedAtMs(),
       ledWord(id) {
         const index = live.index.get(expectId(id, ids()));
+        engine.refreshSnapshot();
         return live.views && index !== undefined ? live.views.leds[index] : -1;
       },
     },

@@ -116,6 +116,11 @@ export class EngineClient {
     if (api) await this.guard(generation, 'step', api.step(simMs));
   }
 
+  /** Brings `live.views` up to date now (API reads between frames). */
+  refreshSnapshot(): void {
+    this.feed?.refresh();
+  }
+
   /** Simulated time of the last saved state, or null before the first save. */
   savedAtMs(): number | null {
     return this.saved ? this.saved.timeMs : null;
@@ -250,6 +255,7 @@ export class EngineClient {
   }
 
   private async save(generation: number, api: Remote<WorkerApi>): Promise<void> {
+    this.feed?.refresh();
     const timeMs = live.views ? live.views.clock[0] : 0;
     const state = await this.guard(generation, 'save', api.save());
     if (state) this.saved = { state, timeMs };

@@ -20,6 +20,11 @@ import { live } from '../state/live.ts';
 
 export interface SnapshotFeed {
   readonly path: 'shared' | 'transfer';
+  /**
+   * Brings `live.views` up to date now, outside the frame loop (for API reads while frames are
+   * slow, e.g. under software WebGL). The transfer path is always as fresh as it can be.
+   */
+  refresh(): void;
   stop(): void;
 }
 
@@ -31,8 +36,7 @@ export function startSharedFeed(shared: SnapshotViews): SnapshotFeed {
   let lastSeq = -1;
   let frame = 0;
   let stopped = false;
-  const tick = (): void => {
-    if (stopped) return;
+  const refresh = (): void => {
     const seq = Atomics.load(shared.control, 0);
     if (seq !== lastSeq && (seq & 1) === 0) {
       const back = copies[1 - front];
@@ -42,11 +46,18 @@ export function startSharedFeed(shared: SnapshotViews): SnapshotFeed {
         live.views = back.views;
       }
     }
+  };
+  const tick = (): void => {
+    if (stopped) return;
+    refresh();
     frame = requestAnimationFrame(tick);
   };
   tick();
   return {
     path: 'shared',
+    refresh() {
+      if (!stopped) refresh();
+    },
     stop() {
       stopped = true;
       cancelAnimationFrame(frame);
@@ -80,6 +91,7 @@ export function startTransferFeed(
   });
   return {
     path: 'transfer',
+    refresh() {},
     stop() {
       stopped = true;
     },
