@@ -186,6 +186,8 @@ export interface VoteEvent extends EventBase {
   /** Element removed by the vote, or -1. */
   removed: number;
   emitted: boolean;
+  /** The output word that went to the I/O side. */
+  output: number;
 }
 
 export type EngineEvent =

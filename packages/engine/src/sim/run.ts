@@ -312,5 +312,6 @@ function traceVote(w: World, s: number, j: number, value: number, removed: numbe
     values,
     removed,
     emitted: true,
+    output: value,
   });
 }

@@ -20,5 +20,5 @@ export function chooseDmrVictim(w: World, s: number, a: number, b: number): numb
   const hardB = w.defect[cb] !== 0;
   if (hardA !== hardB) return hardA ? a : b;
   if (w.faultCount[ca] !== w.faultCount[cb]) return w.faultCount[ca] > w.faultCount[cb] ? a : b;
-  return a > b ? a : b;
+  return Math.max(a, b);
 }

@@ -1,0 +1,94 @@
+/**
+ * `pnpm bench`: one JSON object per line, {"metric", "value", "unit"}. Engine figures are
+ * replica-instructions per wall second with the full engine (voter, dirty tracking, counters,
+ * lanes, disk journal) on the default workload; copy figures compare the resync page copy with
+ * a raw TypedArray.set of the same bytes.
+ */
+import { getPreset } from '@ft/hardware';
+import { CpuComplex } from '../cpu/complex.ts';
+import { Engine } from '../engine.ts';
+import { TIMING } from '../timing.ts';
+
+const RUN_MS = Number(process.env.BENCH_MS ?? 3000);
+
+function emit(metric: string, value: number, unit: string): void {
+  process.stdout.write(
+    `${JSON.stringify({ metric, value: Number(value.toPrecision(4)), unit })}\n`,
+  );
+}
+
+function engineRate(preset: string): number {
+  const engine = Engine.fromConfig(getPreset(preset), { seed: 1 });
+  engine.advance(1000); // warm-up: compile, JIT
+  const start = performance.now();
+  const before = engine.world.replicaInstructions;
+  while (performance.now() - start < RUN_MS) engine.advance(200);
+  return (engine.world.replicaInstructions - before) / ((performance.now() - start) / 1000);
+}
+
+function interpreterRate(): number {
+  const cpu = new CpuComplex(1);
+  cpu.reset(0, true);
+  const start = performance.now();
+  let n = 0;
+  while (performance.now() - start < RUN_MS / 3) {
+    cpu.clearOutputs(0);
+    n += cpu.interpret(0, 10_000);
+  }
+  return n / ((performance.now() - start) / 1000);
+}
+
+function copyRates(): { resync: number; memcpy: number } {
+  const cpu = new CpuComplex(1, 1 << 20);
+  cpu.reset(0, true);
+  const bytes = cpu.memoryWords * 4;
+  let start = performance.now();
+  let copies = 0;
+  while (performance.now() - start < RUN_MS / 3) {
+    for (let p = 0; p < cpu.pages; p++) cpu.copyPages(0, 1, p, 1);
+    copies++;
+  }
+  const resync = (copies * bytes) / ((performance.now() - start) / 1000);
+  const src = cpu.mem.subarray(0, cpu.memoryWords);
+  const dst = new Int32Array(cpu.memoryWords);
+  start = performance.now();
+  copies = 0;
+  while (performance.now() - start < RUN_MS / 3) {
+    dst.set(src);
+    copies++;
+  }
+  return { resync, memcpy: (copies * bytes) / ((performance.now() - start) / 1000) };
+}
+
+/** Runs a real resync and reports the final stop-and-copy, scaled to the published sizes. */
+function resyncPause(): { dirtyFraction: number; pauses: [number, number][] } {
+  const engine = Engine.fromPreset('4300-dmr', { seed: 1 });
+  engine.advance(1000);
+  engine.command({ type: 'inject', target: 'A.cpu-1', fault: 'self-check' });
+  let fraction = 0;
+  for (let t = 0; t < 120_000 && fraction === 0; t += 10) {
+    engine.advance(10);
+    for (const e of engine.drainEvents()) {
+      const m = /stop-and-copy of (\d+) dirty pages/.exec(e.message);
+      if (m) fraction = Number(m[1]) / engine.world.cpu.pages;
+    }
+  }
+  const bw = TIMING.copyBandwidthBytesPerS.value;
+  const pauses = TIMING.publishedPauses.value.map(({ memoryGB }) => {
+    const ms = TIMING.resyncFixedPauseMs.value + ((fraction * memoryGB * 1024 ** 3) / bw) * 1000;
+    return [memoryGB, ms / 1000] as [number, number];
+  });
+  return { dirtyFraction: fraction, pauses };
+}
+
+emit('engine.dmr.replicaInstructionsPerS', engineRate('4300-dmr'), 'replica-instructions/s');
+emit('engine.tmr.replicaInstructionsPerS', engineRate('6600-tmr'), 'replica-instructions/s');
+emit('engine.rack8.replicaInstructionsPerS', engineRate('rack-8x4300'), 'replica-instructions/s');
+emit('interpreter.replicaInstructionsPerS', interpreterRate(), 'replica-instructions/s');
+const copy = copyRates();
+emit('resync.copyBytesPerS', copy.resync, 'bytes/s');
+emit('memcpy.bytesPerS', copy.memcpy, 'bytes/s');
+emit('resync.copyFractionOfMemcpy', copy.resync / copy.memcpy, 'ratio');
+const pause = resyncPause();
+emit('resync.finalDirtyFraction', pause.dirtyFraction, 'ratio');
+for (const [gb, s] of pause.pauses) emit(`resync.modelledPause.${gb}GB`, s, 's');
