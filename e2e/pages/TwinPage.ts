@@ -46,6 +46,10 @@ export class TwinPage {
   get eventLog(): Locator {
     return this.page.getByTestId('event-log');
   }
+  /** The event log's entries, newest first. */
+  get eventItems(): Locator {
+    return this.eventLog.getByRole('list', { name: 'Events, newest first' }).getByRole('listitem');
+  }
   get sceneCanvas(): Locator {
     return this.page.locator('.area-scene canvas').first();
   }
@@ -105,20 +109,43 @@ export class TwinPage {
     await this.page.mouse.click(x, y);
   }
 
-  /** Colours seen around one of a component's LEDs in a fresh screenshot. */
-  async ledColours(id: string, role: LedRole, radius = 3): Promise<Map<LedColour, number>> {
-    const p = await this.page.evaluate(([i, r]) => window.ftTwin!.ledPosition(i, r), [
+  /** The partner of a component (mirror half, teamed port...). */
+  async partner(id: string): Promise<string> {
+    const partner = await this.page.evaluate(
+      (i) => window.ftTwin!.components().find((c) => c.id === i)?.partner ?? null,
       id,
-      role,
-    ] as const);
-    if (!p) return new Map();
-    const image = decodePng(await this.page.screenshot({ animations: 'allow' }));
-    const scale = image.width / (this.page.viewportSize()?.width ?? image.width);
-    return coloursAround(image, p.x * scale, p.y * scale, Math.ceil(radius * scale));
+    );
+    expect(partner, `partner of ${id}`).not.toBeNull();
+    return partner!;
+  }
+
+  /**
+   * Colours seen around one of a component's LEDs in a fresh screenshot of a small clip around
+   * it (software WebGL makes full screenshots slow). The position is read again after the shot
+   * and must not have moved (the camera may still be gliding).
+   */
+  async ledColours(id: string, role: LedRole, radius = 3): Promise<Map<LedColour, number>> {
+    const where = () =>
+      this.page.evaluate(([i, r]) => window.ftTwin!.ledPosition(i, r), [id, role] as const);
+    const p = await where();
+    if (!p) return new Map([['dark', 0]]);
+    const half = 12;
+    const clip = {
+      x: Math.round(p.x) - half,
+      y: Math.round(p.y) - half,
+      width: 2 * half,
+      height: 2 * half,
+    };
+    const image = decodePng(
+      await this.page.screenshot({ clip, scale: 'css', animations: 'allow' }),
+    );
+    const after = await where();
+    if (!after || Math.hypot(after.x - p.x, after.y - p.y) > 1) return new Map([['dark', 0]]);
+    return coloursAround(image, p.x - clip.x, p.y - clip.y, radius);
   }
 
   /** Waits until the LED shows `colour` (or, with 'dark', shows none of the lit colours). */
-  async expectLed(id: string, role: LedRole, colour: LedColour, timeout = 20_000): Promise<void> {
+  async expectLed(id: string, role: LedRole, colour: LedColour, timeout = 90_000): Promise<void> {
     await expect
       .poll(
         async () => {

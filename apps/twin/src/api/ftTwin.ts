@@ -37,6 +37,8 @@ export interface ComponentSummary {
   label: string;
   /** OpState name, e.g. `duplex`, `shot`, `removed`. */
   state: string;
+  /** The redundant partner (mirror half, teamed port, paired adapter), or null. */
+  partner: string | null;
 }
 
 /** Payloads of the events `ftTwin.on` delivers. */
@@ -127,6 +129,7 @@ export function createFtTwin(engine: EngineClient): FtTwin {
         system: c.systemId,
         label: info(c.id)?.label ?? c.label,
         state: stateOf(c.id),
+        partner: c.partnerId,
       })),
     state: (id) => stateOf(expectId(id, ids())),
     async inject(id, fault, detail) {
