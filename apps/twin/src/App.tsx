@@ -35,6 +35,9 @@ export function App({ seed }: { seed: number }) {
       </nav>
       <main className="area-scene">
         <SceneArea />
+        <p className="scene-hint" aria-hidden="true">
+          Hover a part for its state · click to select it · drag to turn · scroll to zoom
+        </p>
         <div className="overlay-top">
           <Notice />
         </div>
