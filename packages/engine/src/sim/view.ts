@@ -62,17 +62,20 @@ export function progressOf(w: World, c: number): number {
   return -1;
 }
 
-function drive(w: World, c: number, on: boolean, present: boolean): number {
+/** Scratch drive per LED role, reused for every component (no allocation per snapshot). */
+const leds = new Uint8Array(ROLES);
+
+function drive(w: World, c: number, on: boolean, present: boolean, safe: boolean): number {
   const st = w.state[c] as OpState;
   const kind = w.kind[c] as Kind;
   const powered = present && !(st === OpState.Offline && w.reason[c].startsWith('no power'));
-  const leds = new Array<LedDrive>(ROLES).fill(LedDrive.Off);
+  leds.fill(LedDrive.Off);
   leds[POWER] =
     kind === Kind.Psu ? (on ? LedDrive.On : LedDrive.Off) : powered ? LedDrive.On : LedDrive.Off;
   if (st === OpState.Broken) leds[FAULT] = LedDrive.On;
   else if (st === OpState.Shot) leds[FAULT] = LedDrive.BlinkFast;
   else if (st === OpState.Diagnostics) leds[FAULT] = LedDrive.BlinkSlow;
-  leds[SAFE] = present && pullWarning(w, c) === '' ? LedDrive.On : LedDrive.Off;
+  leds[SAFE] = present && safe ? LedDrive.On : LedDrive.Off;
   if (st === OpState.Initializing)
     leds[ACTIVITY] = kind === Kind.Disk ? LedDrive.BlinkFast : LedDrive.BlinkSlow;
   else if (st === OpState.Dumping) leds[ACTIVITY] = LedDrive.BlinkFast;
@@ -96,15 +99,16 @@ export function writeSnapshot(w: World, v: SnapshotViews, speed: number, wallMs:
   for (let c = 0; c < w.n; c++) {
     const present = !w.pulled[c] && w.state[c] !== OpState.Removed && w.state[c] !== OpState.Empty;
     const on = online(w, c);
+    const safe = pullWarning(w, c) === '';
     v.state[c] = w.state[c];
     v.health[c] = healthOf(w, c);
     let flags = 0;
-    if (present && pullWarning(w, c) === '') flags |= ComponentFlag.SafeToPull;
+    if (present && safe) flags |= ComponentFlag.SafeToPull;
     if (w.primary[c] && on) flags |= ComponentFlag.Primary;
     if (w.pulled[c]) flags |= ComponentFlag.Pulled;
     if (on) flags |= ComponentFlag.Online;
     v.flags[c] = flags;
-    v.leds[c] = drive(w, c, on, present);
+    v.leds[c] = drive(w, c, on, present, safe);
     v.progress[c] = progressOf(w, c);
     v.faultCount[c] = w.faultCount[c];
   }
