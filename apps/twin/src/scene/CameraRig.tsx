@@ -12,7 +12,13 @@ import { type ViewPreset, presetView } from './views.ts';
 
 const FLIGHT_S = 0.9;
 
-export function CameraRig({ layout }: { layout: SceneLayout }) {
+export function CameraRig({
+  layout,
+  benchInUse,
+}: {
+  layout: SceneLayout;
+  benchInUse: () => boolean;
+}) {
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
   const size = useThree((s) => s.size);
   const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
@@ -27,13 +33,8 @@ export function CameraRig({ layout }: { layout: SceneLayout }) {
   type Go = (preset: ViewPreset, systemId: string | null, instant: boolean) => void;
   const go = useRef<Go>(() => undefined);
   go.current = (preset, systemId, instant) => {
-    const view = presetView(
-      layout,
-      preset,
-      systemId,
-      camera.fov,
-      size.width / Math.max(1, size.height),
-    );
+    const aspect = size.width / Math.max(1, size.height);
+    const view = presetView(layout, preset, systemId, camera.fov, aspect, benchInUse());
     const f = flight.current;
     const ctl = controls.current;
     f.fromPos.copy(camera.position);

@@ -10,13 +10,14 @@ import { live } from '../state/live.ts';
 import { hover, requestCamera, select, twinStore } from '../state/store.ts';
 import type { PartBatch } from './batch.ts';
 import { CameraRig } from './CameraRig.tsx';
+import { sceneQuality } from './quality.ts';
 import { SceneRuntime } from './runtime.ts';
 import { attachScreenPositions } from './screenPositions.ts';
 import { useThree } from '@react-three/fiber';
 
 /** Pointer travel (px) above which a click is an orbit drag, not a pick. */
 const DRAG_PX = 5;
-const MAX_DT_S = 0.1;
+const MAX_DT_S = 0.25;
 
 function ownerOf(e: ThreeEvent<PointerEvent | MouseEvent>): {
   batch: PartBatch | null;
@@ -29,7 +30,7 @@ function ownerOf(e: ThreeEvent<PointerEvent | MouseEvent>): {
 }
 
 export function RackContent({ rack }: { rack: RackModel }) {
-  const runtime = useMemo(() => new SceneRuntime(rack), [rack]);
+  const runtime = useMemo(() => new SceneRuntime(rack, sceneQuality()), [rack]);
   const camera = useThree((s) => s.camera);
   const gl = useThree((s) => s.gl);
 
@@ -97,7 +98,7 @@ export function RackContent({ rack }: { rack: RackModel }) {
         onClick={onClick}
         onDoubleClick={onDoubleClick}
       />
-      <CameraRig layout={runtime.layout} />
+      <CameraRig layout={runtime.layout} benchInUse={runtime.benchInUse} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { requestCamera, twinStore } from '../state/store.ts';
 import { RackContent } from './RackContent.tsx';
 import { RenderStats } from './RenderStats.tsx';
 import { Stage } from './Stage.tsx';
+import { sceneQuality } from './quality.ts';
 
 const FOV_DEG = 32;
 
@@ -32,15 +33,20 @@ const buttonStyle = {
 
 export function TwinScene(): JSX.Element {
   const rack = useStore(twinStore, (s) => s.rack);
+  const quality = sceneQuality();
   return (
     <div data-testid="twin.canvas" style={wrapStyle}>
       <Canvas
-        dpr={[1, 2]}
-        gl={{ antialias: true, powerPreference: 'high-performance' }}
+        dpr={quality === 'high' ? [1, 2] : 1}
+        gl={{
+          antialias: quality === 'high',
+          toneMappingExposure: 1.2,
+          powerPreference: 'high-performance',
+        }}
         camera={{ fov: FOV_DEG, near: 0.02, far: 40, position: [1.6, 1.4, 3.2] }}
         style={{ position: 'absolute', inset: 0 }}
       >
-        <Stage />
+        <Stage quality={quality} />
         {rack ? <RackContent rack={rack} /> : null}
         <RenderStats />
       </Canvas>

@@ -4,6 +4,7 @@
  */
 import { type Material, MeshStandardMaterial, type Texture } from 'three';
 import type { PartType } from './layout/types.ts';
+import type { Quality } from './quality.ts';
 import {
   bayBlankTexture,
   cdromTexture,
@@ -58,17 +59,20 @@ const FINISH: Record<PartType, Finish> = {
   rackBlank: { map: rackBlankTexture, metalness: 0.4, roughness: 0.6 },
 };
 
+/** Without environment reflections, metals keep more diffuse colour so they do not go black. */
+const LOW_METALNESS = 0.35;
+
 let cache: Record<PartType, Material> | null = null;
 
 /** The material of each part type (created on first use, in the browser). */
-export function partMaterials(): Record<PartType, Material> {
+export function partMaterials(quality: Quality): Record<PartType, Material> {
   if (cache) return cache;
   const out = {} as Record<PartType, Material>;
   for (const [type, f] of Object.entries(FINISH) as [PartType, Finish][]) {
     out[type] = new MeshStandardMaterial({
       color: f.map ? '#ffffff' : f.color,
       map: f.map ? f.map() : null,
-      metalness: f.metalness,
+      metalness: quality === 'high' ? f.metalness : f.metalness * LOW_METALNESS,
       roughness: f.roughness,
     });
   }

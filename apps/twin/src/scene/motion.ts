@@ -17,9 +17,9 @@ export const BENCH = {
   depthM: RACK_OUTER_DEPTH_M,
   firstShelfY: 0.3,
   shelfPitchM: 0.16,
-  shelves: 11,
+  shelves: 7,
   boardM: 0.012,
-  heightM: 2.0,
+  heightM: 1.36,
 } as const;
 
 /** Centre x of the spares rack standing to the right of the rack. */

@@ -136,7 +136,7 @@ export function buildFurniture(): Group {
   group.name = 'furniture';
   const frame = new Mesh(
     rackGeometry(),
-    new MeshStandardMaterial({ color: '#1a1c20', metalness: 0.6, roughness: 0.42 }),
+    new MeshStandardMaterial({ color: '#2a2e35', metalness: 0.45, roughness: 0.45 }),
   );
   const rails = new Mesh(
     railGeometry(),
@@ -144,16 +144,15 @@ export function buildFurniture(): Group {
   );
   const bench = new Mesh(
     benchGeometry(),
-    new MeshStandardMaterial({ color: '#2b2f35', metalness: 0.5, roughness: 0.5 }),
+    new MeshStandardMaterial({ color: '#16181c', metalness: 0.4, roughness: 0.7 }),
   );
   const floor = new Mesh(
     new CircleGeometry(5, 64),
-    new MeshStandardMaterial({
-      color: '#0d1014',
-      metalness: 0.35,
-      roughness: 0.38,
+    new MeshBasicMaterial({
+      color: '#2c3440',
       alphaMap: floorAlpha(),
       transparent: true,
+      depthWrite: false,
     }),
   );
   floor.rotation.x = -Math.PI / 2;

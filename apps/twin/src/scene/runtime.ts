@@ -18,6 +18,7 @@ import { LedLayer } from './leds.ts';
 import { partMaterials } from './materials.ts';
 import { BenchSlots, pullOffset, stepPhase } from './motion.ts';
 import { ProgressLayer } from './progress.ts';
+import type { Quality } from './quality.ts';
 
 /** Clearance between a part's face and the edge of its bench shelf. */
 const BENCH_FACE_M = 0.03;
@@ -48,11 +49,11 @@ export class SceneRuntime {
   hovered = -1;
   private highlightDirty = true;
 
-  constructor(rack: RackModel) {
+  constructor(rack: RackModel, quality: Quality) {
     this.layout = buildLayout(rack);
     this.ids = rack.components.map((c) => c.id);
     const n = this.layout.components.count;
-    const materials = partMaterials();
+    const materials = partMaterials(quality);
     const box = unitBoxFrontUv();
     const handle = handleGeometry();
     for (const type of PART_TYPES) {
@@ -162,6 +163,12 @@ export class SceneRuntime {
     this.progress.update(ok ? views.progress : null, this.offset, this.visible, this.moved);
     if (this.highlightDirty) this.placeHighlights();
   }
+
+  /** Whether any part is out of the rack (on its way to, or waiting on, the spares shelf). */
+  readonly benchInUse = (): boolean => {
+    for (let i = 0; i < this.phase.length; i++) if (this.phase[i] > 0) return true;
+    return false;
+  };
 
   setSelected(i: number): void {
     if (i !== this.selected) {

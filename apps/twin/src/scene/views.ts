@@ -4,15 +4,16 @@
  */
 import { type Box3Like, type CameraView, frameBox, withMinHeight } from './cameraMath.ts';
 import type { SceneLayout } from './layout/types.ts';
+import { BENCH, BENCH_X } from './motion.ts';
 import { RACK_OUTER_DEPTH_M, RACK_OUTER_WIDTH_M } from './units.ts';
 
 export type ViewPreset = 'front' | 'rear' | 'reset' | 'focus';
 
 /** Smallest framed height: a lone 4U system still shows some rack, and its LEDs stay large. */
-export const MIN_FRAMED_HEIGHT_M = 0.46;
+export const MIN_FRAMED_HEIGHT_M = 0.34;
 const FOCUS_MIN_HEIGHT_M = 0.32;
-const OVERVIEW_DIR = [0.52, 0.24, 1] as const;
-const FOCUS_DIR = [0.34, 0.16, 1] as const;
+const OVERVIEW_DIR = [-0.4, 0.2, 1] as const;
+const FOCUS_DIR = [-0.3, 0.14, 1] as const;
 
 function frontBox(minY: number, maxY: number, rear: boolean): Box3Like {
   const w = RACK_OUTER_WIDTH_M / 2;
@@ -29,6 +30,7 @@ export function presetView(
   systemId: string | null,
   fovDeg: number,
   aspect: number,
+  benchInUse = false,
 ): CameraView {
   const [, y0, , , y1] = layout.populated;
   if (preset === 'focus') {
@@ -44,7 +46,11 @@ export function presetView(
   }
   const pad = 0.03;
   const rear = preset === 'rear';
-  const box = withMinHeight(frontBox(y0 - pad, y1 + pad, rear), MIN_FRAMED_HEIGHT_M);
+  let box = withMinHeight(frontBox(y0 - pad, y1 + pad, rear), MIN_FRAMED_HEIGHT_M);
+  if (benchInUse && preset === 'reset') {
+    // Parts wait on the spares shelf: widen the overview to show them.
+    box = { min: box.min, max: [BENCH_X + BENCH.widthM / 2, box.max[1], box.max[2]] };
+  }
   const dir = preset === 'front' ? [0, 0.03, 1] : rear ? [0, 0.03, -1] : OVERVIEW_DIR;
   return frameBox(
     box,

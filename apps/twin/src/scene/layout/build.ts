@@ -17,6 +17,7 @@ import {
   uBottomY,
   uHeight,
 } from '../units.ts';
+import { BENCH, BENCH_X } from '../motion.ts';
 import { buildFront } from './front.ts';
 import { buildRear } from './rear.ts';
 import { LayoutSink } from './sink.ts';
@@ -73,6 +74,18 @@ export function buildLayout(rack: RackModel): SceneLayout {
       sz: 0.003,
     });
   }
+  // Static plates: the rack's name on the top frame, and the spares shelf beside it.
+  const name = rack.config.name || 'ftServer rack';
+  sink.label(
+    name,
+    'rackPlate',
+    -1,
+    0,
+    RACK_TOP_Y_M + 0.028,
+    RACK_OUTER_DEPTH_M / 2 + 0.0008,
+    0.024,
+  );
+  sink.label('SPARES', 'tag', -1, BENCH_X, BENCH.heightM, BENCH.depthM / 2 + 0.0008, 0.015);
   if (systems.length === 0) {
     minY = RACK_BASE_Y_M;
     maxY = RACK_TOP_Y_M;

@@ -44,7 +44,7 @@ export const FRONT = {
   cdW: 0.1,
   cdH: 0.0125,
   plateX: -0.07,
-  plateH: 0.0105,
+  plateH: 0.0155,
 } as const;
 
 /** Height of the face of a drawer `heightU` tall (the gap keeps neighbours apart). */

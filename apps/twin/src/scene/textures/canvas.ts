@@ -44,7 +44,7 @@ export function makeTexture(
   draw(ctx);
   const texture = new CanvasTexture(canvas);
   texture.colorSpace = SRGBColorSpace;
-  texture.anisotropy = 8;
+  texture.anisotropy = 1;
   texture.minFilter = LinearMipmapLinearFilter;
   return texture;
 }

@@ -143,7 +143,7 @@ export function buildLabelAtlas(
   }
   const texture = new CanvasTexture(canvas);
   texture.colorSpace = SRGBColorSpace;
-  texture.anisotropy = 8;
+  texture.anisotropy = 1;
   texture.minFilter = LinearMipmapLinearFilter;
   const entries = new Map<string, AtlasEntry>();
   for (const [k, it] of items) {

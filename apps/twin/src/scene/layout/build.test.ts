@@ -1,0 +1,90 @@
+import { buildRack, getPreset, presetNames } from '@ft/hardware';
+import { describe, expect, it } from 'vitest';
+import {
+  BEZEL_FRONT_Z_M,
+  CHASSIS_REAR_Z_M,
+  RACK_HEIGHT_U,
+  RACK_UNIT_M,
+  uBottomY,
+} from '../units.ts';
+import { buildLayout, freeUnits } from './build.ts';
+
+const layoutOf = (preset: string) => {
+  const rack = buildRack(getPreset(preset));
+  return { rack, layout: buildLayout(rack) };
+};
+
+describe('buildLayout', () => {
+  it.each(presetNames())('places every component of %s inside its chassis', (preset) => {
+    const { rack, layout } = layoutOf(preset);
+    const c = layout.components;
+    expect(c.count).toBe(rack.components.length);
+    rack.components.forEach((spec, i) => {
+      const sys = rack.systems.find((s) => s.config.id === spec.systemId)!;
+      const bottom = uBottomY(sys.config.positionU);
+      const top = bottom + sys.spec.heightU.value * RACK_UNIT_M;
+      const y = c.anchor[i * 3 + 1];
+      expect(y, spec.id).toBeGreaterThan(bottom);
+      expect(y, spec.id).toBeLessThan(top);
+      expect(c.size[i * 3] * c.size[i * 3 + 1], spec.id).toBeGreaterThan(0);
+      expect(c.kind[i]).toBe(spec.kind);
+      const z = c.anchor[i * 3 + 2];
+      if (c.facing[i] > 0) expect(z, spec.id).toBeGreaterThanOrEqual(BEZEL_FRONT_Z_M - 1e-6);
+      else expect(z, spec.id).toBeLessThan(CHASSIS_REAR_Z_M);
+    });
+  });
+
+  it('faces front CRUs forward and power supplies, adapters and ports backwards', () => {
+    const { rack, layout } = layoutOf('mixed');
+    rack.components.forEach((spec, i) => {
+      const rear = spec.kind === 'psu' || spec.kind === 'pci' || spec.kind === 'nic';
+      expect(layout.components.facing[i], spec.id).toBe(rear ? -1 : 1);
+    });
+  });
+
+  it('links disks, adapters and ports to the element that holds them', () => {
+    const { rack, layout } = layoutOf('5600-dmr');
+    const index = new Map(rack.components.map((s, i) => [s.id, i]));
+    rack.components.forEach((spec, i) => {
+      if (spec.parentId)
+        expect(layout.components.parent[i], spec.id).toBe(index.get(spec.parentId));
+    });
+  });
+
+  it('places one LED per LED spec, in order, on its owner', () => {
+    const { rack, layout } = layoutOf('6600-tmr');
+    const expected = rack.components.reduce((n, s) => n + s.leds.length, 0);
+    expect(layout.leds).toHaveLength(expected);
+    const seen = new Map<number, number>();
+    for (const led of layout.leds) {
+      expect(led.led).toBe(seen.get(led.owner) ?? 0);
+      seen.set(led.owner, led.led + 1);
+      expect(led.color).toBe(rack.components[led.owner].leds[led.led].color.value);
+    }
+  });
+
+  it('keeps the disk carriers of a core I/O element apart and on its bezel', () => {
+    const { rack, layout } = layoutOf('4300-dmr');
+    const xs = rack.components
+      .map((s, i) => ({ s, x: layout.components.anchor[i * 3] }))
+      .filter(({ s }) => s.kind === 'disk' && s.element === 10)
+      .map(({ x }) => x)
+      .sort((a, b) => a - b);
+    expect(xs).toHaveLength(3);
+    for (let k = 1; k < xs.length; k++) expect(xs[k] - xs[k - 1]).toBeGreaterThan(0.07);
+  });
+
+  it('uses one part list per type whatever the number of systems', () => {
+    const one = layoutOf('4300-dmr').layout;
+    const eight = layoutOf('rack-8x4300').layout;
+    expect(Object.keys(eight.parts)).toEqual(Object.keys(one.parts));
+    expect(eight.parts.bezelCpu1.length).toBe(8 * one.parts.bezelCpu1.length);
+  });
+
+  it('fills the free units with blanking panels', () => {
+    const { rack, layout } = layoutOf('mixed');
+    const free = freeUnits(rack);
+    expect(layout.parts.rackBlank).toHaveLength(free.length);
+    expect(free.length).toBe(RACK_HEIGHT_U - 4 - 6 - 10);
+  });
+});
