@@ -25,7 +25,7 @@ export const LED_LIT: Record<LedColor, string> = {
 /** Dark lens: a faint tint of the LED's colour on near-black. */
 const DARK_MIX = 0.07;
 const DARK_BASE = new Color('#0d0f10');
-const GLOW_SIZE_M = 0.016;
+const GLOW_SIZE_M = 0.0105;
 const GLOW_STRENGTH = 0.55;
 
 export const SLOW_BLINK_HZ = 1;
@@ -45,9 +45,9 @@ function glowTexture(): CanvasTexture {
   const ctx = c.getContext('2d')!;
   const g = ctx.createRadialGradient(64, 64, 0, 64, 64, 64);
   g.addColorStop(0, 'rgba(255,255,255,0)');
-  g.addColorStop(0.36, 'rgba(255,255,255,0)');
-  g.addColorStop(0.4, 'rgba(255,255,255,0.85)');
-  g.addColorStop(0.62, 'rgba(255,255,255,0.3)');
+  g.addColorStop(0.52, 'rgba(255,255,255,0)');
+  g.addColorStop(0.58, 'rgba(255,255,255,0.8)');
+  g.addColorStop(0.75, 'rgba(255,255,255,0.28)');
   g.addColorStop(1, 'rgba(255,255,255,0)');
   ctx.fillStyle = g;
   ctx.fillRect(0, 0, 128, 128);
