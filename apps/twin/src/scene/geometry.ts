@@ -31,6 +31,21 @@ export function unitBoxFrontUv(): BufferGeometry {
 }
 
 /**
+ * A 1 m cube whose top (+y) face carries the texture (canvas top = rear, bottom = front) and whose
+ * other faces sample the side swatch: drawer bodies show their board from above when pulled.
+ */
+export function unitBoxTopUv(): BufferGeometry {
+  const g = new BoxGeometry(1, 1, 1);
+  const uv = g.getAttribute('uv');
+  for (let face = 0; face < 6; face++) {
+    if (face === 2) continue;
+    for (let v = 0; v < 4; v++) uv.setXY(face * 4 + v, SIDE_UV, SIDE_UV);
+  }
+  uv.needsUpdate = true;
+  return g;
+}
+
+/**
  * A vertical pull handle, 1 m tall before scaling (scale y to the bezel's height): a round bar on
  * two stand-offs, protruding forward (+z) from z = 0.
  */

@@ -7,6 +7,7 @@ import type { PartType } from './layout/types.ts';
 import type { Quality } from './quality.ts';
 import {
   bayBlankTexture,
+  drawerTopTexture,
   cdromTexture,
   cpuBezelTexture,
   diskBlankTexture,
@@ -42,7 +43,7 @@ const FINISH: Record<PartType, Finish> = {
   bezelIo: { map: ioBezelTexture, metalness: 0.55, roughness: 0.42 },
   bezelXio: { map: xioBezelTexture, metalness: 0.55, roughness: 0.42 },
   bayBlank: { map: bayBlankTexture, metalness: 0.5, roughness: 0.5 },
-  drawer: { color: '#8e959d', metalness: 0.75, roughness: 0.38 },
+  drawer: { map: drawerTopTexture, metalness: 0.6, roughness: 0.45 },
   handle: { color: '#c8ced6', metalness: 0.95, roughness: 0.22 },
   disk: { map: diskTexture, metalness: 0.5, roughness: 0.45 },
   diskBlank: { map: diskBlankTexture, metalness: 0.4, roughness: 0.55 },

@@ -8,7 +8,7 @@ import type { SnapshotViews } from '@ft/engine/snapshot';
 import type { RackModel } from '@ft/hardware';
 import { Group } from 'three';
 import { PartBatch } from './batch.ts';
-import { handleGeometry, unitBoxFrontUv } from './geometry.ts';
+import { handleGeometry, unitBoxFrontUv, unitBoxTopUv } from './geometry.ts';
 import { HighlightBoxes } from './highlight.ts';
 import { LabelLayer } from './labels.ts';
 import { buildLayout } from './layout/build.ts';
@@ -56,13 +56,14 @@ export class SceneRuntime {
     const materials = partMaterials(quality);
     const box = unitBoxFrontUv();
     const handle = handleGeometry();
+    const top = unitBoxTopUv();
+    const geometryOf = (type: string) =>
+      type === 'handle' ? handle : type === 'drawer' ? top : box;
     for (const type of PART_TYPES) {
       const specs = this.layout.parts[type];
       if (specs.length === 0) continue;
       const pickable = type !== 'rackBlank' && type !== 'bayRecess';
-      this.batches.push(
-        new PartBatch(type, type === 'handle' ? handle : box, materials[type], specs, pickable),
-      );
+      this.batches.push(new PartBatch(type, geometryOf(type), materials[type], specs, pickable));
     }
     this.leds = new LedLayer(this.layout.leds, n);
     this.labels = new LabelLayer(this.layout.labels);

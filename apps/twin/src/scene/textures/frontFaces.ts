@@ -196,6 +196,51 @@ export function diskTexture(): CanvasTexture {
   });
 }
 
+/** Top of a drawer body seen when it is out: a system board with heatsinks, DIMMs and fans. */
+export function drawerTopTexture(): CanvasTexture {
+  return makeTexture(256, 512, (ctx) => {
+    gradientRect(ctx, 0, 0, 256, 512, ['#7d848c', '#8e959d']);
+    brush(ctx, 0, 0, 256, 512, 0.06);
+    ctx.fillStyle = '#1f4a35';
+    ctx.fillRect(10, 40, 236, 380);
+    ctx.fillStyle = 'rgba(200,170,90,0.35)';
+    for (let i = 0; i < 40; i++) ctx.fillRect(14 + ((i * 37) % 228), 44 + ((i * 53) % 370), 2, 24);
+    for (let k = 0; k < 2; k++) {
+      const x = 30 + k * 110;
+      gradientRect(ctx, x, 220, 80, 90, ['#d5dae0', '#9aa1a9']);
+      ctx.fillStyle = 'rgba(40,44,50,0.55)';
+      for (let f = 0; f < 16; f++) ctx.fillRect(x + 3 + f * 5, 222, 1.5, 86);
+    }
+    for (let d = 0; d < 8; d++) {
+      ctx.fillStyle = '#15171a';
+      ctx.fillRect(22 + d * 27, 70, 16, 120);
+      ctx.fillStyle = '#2c6a4a';
+      ctx.fillRect(24 + d * 27, 74, 12, 112);
+      ctx.fillStyle = '#b8943c';
+      ctx.fillRect(24 + d * 27, 182, 12, 4);
+    }
+    for (let f = 0; f < 4; f++) {
+      const cx = 36 + f * 61;
+      ctx.fillStyle = '#101113';
+      ctx.fillRect(cx - 27, 432, 54, 54);
+      ctx.beginPath();
+      ctx.arc(cx, 459, 23, 0, Math.PI * 2);
+      ctx.fillStyle = '#1d1f22';
+      ctx.fill();
+      ctx.strokeStyle = '#3b3f45';
+      ctx.lineWidth = 2;
+      for (let r = 8; r <= 22; r += 7) {
+        ctx.beginPath();
+        ctx.arc(cx, 459, r, 0, Math.PI * 2);
+        ctx.stroke();
+      }
+    }
+    ctx.fillStyle = '#2b2e33';
+    ctx.fillRect(0, 0, 256, 30);
+    sideSwatch(ctx, '#8e959d');
+  });
+}
+
 export function diskBlankTexture(): CanvasTexture {
   return makeTexture(256, 128, (ctx) => {
     gradientRect(ctx, 0, 0, 256, 128, ['#2b2e33', '#1c1e22']);
