@@ -21,6 +21,7 @@ import { initMtbf, recordFault } from './sim/mtbf.ts';
 import { readHeader, restoreInto, saveWorld } from './sim/persist.ts';
 import { resyncPauseEnd, resyncTick } from './sim/resync.ts';
 import { type VoteHandlers, runSystem } from './sim/run.ts';
+import { onCallTimer } from './sim/service.ts';
 import { goDown, refreshSystem } from './sim/states.ts';
 import { nextTimerMs, schedule, TimerType } from './sim/timers.ts';
 import { componentInfo, systemCounters, writeSnapshot } from './sim/view.ts';
@@ -255,6 +256,9 @@ export class Engine {
           this.scheduleRandom(t.target, t.arg);
           break;
         }
+        case TimerType.Service:
+          onCallTimer(w, t.target, t.arg);
+          break;
         case TimerType.Repair:
           log(
             w,

@@ -44,8 +44,16 @@ export const TIMING = {
   },
   mtbfThresholdS: src(1440, 'ftSMC default MTBF threshold'),
   mtbfMinSamples: src(6, 'ftSMC: minimum samples before the threshold applies'),
-  /** Part delivery and replacement time when the simulator repairs automatically (pnpm sim). */
+  /** Part delivery time after a call is opened (the engineer replaces it then in pnpm sim). */
   partReplacementMs: assumed(4 * HOUR_MS, '4-hour on-site service contract'),
+  partShipMs: assumed(HOUR_MS, 'part leaves the depot an hour after the call'),
+  firmwareUpdateMs: assumed(45_000, 'flash and verify one element'),
+  firmwareCompleteMs: assumed(2_000, 'firmware-update-complete before diagnostics'),
+  upgradePrepareMs: assumed(10_000, 'Active Upgrade: checks and quiesce before split/merge'),
+  upgradeInstallMs: assumed(120_000, 'installing the new software version on the upgrade side'),
+  upgradeFinishMs: assumed(2_000, 'Active Upgrade: finish step'),
+  appRestartMs: assumed(5_000, 'SAM restarts the workload application'),
+  samSampleMs: assumed(10_000, 'SAM resource sampling interval'),
   /** Real instructions run after each fault before time warp may skip quiet time again. */
   warpSettleMs: assumed(2_000, 'let detection happen before warping'),
 } as const;

@@ -108,8 +108,30 @@ export interface FaultDetail {
   block?: number;
 }
 
+export type SystemAction = 'powerOff' | 'powerOn' | 'reset' | 'crashApplication';
+export type UpgradeAction = 'start' | 'merge' | 'abort';
+export type SamMetric = 'cpu' | 'memory' | 'disk';
+
 export type Command =
   | { type: 'inject'; target: string; fault: FaultKind; detail?: FaultDetail }
+  | { type: 'runDiagnostics'; target: string }
+  | { type: 'updateFirmware'; target: string; version?: string }
+  | { type: 'takeDump'; target: string }
+  /** Access Adapter actions on a whole system; `target` is the system id. */
+  | { type: 'system'; target: string; action: SystemAction }
+  /** Active Upgrade of a system; `target` is the system id. */
+  | { type: 'upgrade'; target: string; action: UpgradeAction; version?: string }
+  /** The call-home link of a system (ftGateway routing); `target` is the system id. */
+  | { type: 'gatewayLink'; target: string; up: boolean }
+  /** SAM threshold alert on a system resource; `target` is the system id. */
+  | {
+      type: 'samAlert';
+      target: string;
+      metric: SamMetric;
+      thresholdPct: number;
+      action: 'log' | 'notify';
+    }
+  | { type: 'samClearAlerts'; target: string }
   | { type: 'pull'; target: string }
   | { type: 'insert'; target: string; replacement?: boolean }
   | { type: 'bringDown'; target: string }
@@ -128,6 +150,13 @@ export interface CommandResult {
 }
 
 export type TrapKind = 'broken' | 'fixed' | 'removed' | 'inserted' | 'stateChange';
+
+/** An SNMP variable binding of a trap: object name, OID and value. */
+export interface VarBind {
+  name: string;
+  oid: string;
+  value: string | number;
+}
 
 interface EventBase {
   /** Simulated time in milliseconds since the engine started. */
@@ -169,13 +198,32 @@ export interface TrapEvent extends EventBase {
   from: OpState;
   to: OpState;
   reason: string;
+  varbinds: VarBind[];
 }
+
+export type ServiceCallStatus =
+  | 'opened'
+  | 'part-shipped'
+  | 'part-delivered'
+  | 'replaced'
+  | 'closed';
 
 export interface ServiceCallEvent extends EventBase {
   kind: 'serviceCall';
   callId: string;
   partNumber: string;
   action: string;
+  status: ServiceCallStatus;
+  /** How the call reached the support centre: `direct`, `gateway A`, `backup B`, or `queued`. */
+  path: string;
+}
+
+/** A SAM alert (threshold crossed, application restarted). */
+export interface AlertEvent extends EventBase {
+  kind: 'alert';
+  metric: SamMetric | 'application';
+  valuePct: number;
+  notify: boolean;
 }
 
 /** One compare of the voter, for the lockstep view (only emitted when tracing is on). */
@@ -197,6 +245,7 @@ export type EngineEvent =
   | FaultEvent
   | TrapEvent
   | ServiceCallEvent
+  | AlertEvent
   | VoteEvent;
 
 export type EventKind = EngineEvent['kind'];
@@ -214,6 +263,75 @@ export interface SystemCounters {
   silentDataCorruptions: number;
   /** Outputs that the voter held back on a three-way disagreement. */
   outputsSuppressed: number;
+}
+
+export interface ServiceCall {
+  callId: string;
+  systemId: string;
+  componentId: string;
+  partNumber: string;
+  severity: Severity;
+  reason: string;
+  action: string;
+  status: ServiceCallStatus;
+  path: string;
+  openedMs: number;
+  /** When the part is due on site. */
+  deliveryMs: number;
+  history: { status: ServiceCallStatus; timeMs: number }[];
+}
+
+export interface DumpRecord {
+  id: string;
+  systemId: string;
+  componentId: string;
+  cause: 'crash' | 'requested';
+  sizeBytes: number;
+  startedMs: number;
+  /** When it was written out, or null while still being written. */
+  completedMs: number | null;
+}
+
+export type UpgradeState =
+  | 'Idle'
+  | 'PrepareSplit'
+  | 'Split'
+  | 'PrepareMerge'
+  | 'Merge'
+  | 'Commit'
+  | 'Finish';
+
+export interface SystemInfo {
+  systemId: string;
+  name: string;
+  model: string;
+  mode: string;
+  status: SystemStatus;
+  statusName: string;
+  softwareVersion: string;
+  upgrade: {
+    state: UpgradeState;
+    /** CPU side (0 or 1) running production while split. */
+    productionSide: number;
+    productionVersion: string;
+    upgradeVersion: string | null;
+    /** Progress of the current step, 0..1, or -1. */
+    progress: number;
+  };
+  gateway: {
+    role: 'gateway' | 'backup' | 'client' | 'direct';
+    gatewayId: string | null;
+    backupId: string | null;
+    linkUp: boolean;
+  };
+  sam: {
+    cpuPct: number;
+    memoryPct: number;
+    diskPct: number;
+    applicationUp: boolean;
+    restarts: number;
+    alerts: { metric: SamMetric; thresholdPct: number; action: 'log' | 'notify' }[];
+  };
 }
 
 export interface EngineOptions {

@@ -16,6 +16,7 @@ import {
 } from './lifecycle.ts';
 import { clearMtbf, POLICY_NAMES } from './mtbf.ts';
 import { pullWarning } from './safety.ts';
+import { partReplaced } from './service.ts';
 import {
   abortResync,
   isOnline,
@@ -60,7 +61,10 @@ function markPulled(w: World, c: number): void {
 export function insert(w: World, c: number, replacement: boolean): CommandResult {
   if (!w.pulled[c]) return fail(`${w.label(c)} is in the chassis: pull it before inserting it`);
   const s = w.sys[c];
-  if (replacement) renew(w, c);
+  if (replacement) {
+    renew(w, c);
+    partReplaced(w, c);
+  }
   w.pulled[c] = 0;
   for (const ch of w.children[c]) {
     w.pulled[ch] = 0;

@@ -1,18 +1,10 @@
 /** Builders for engine events: log lines, state changes, SNMP-style traps and service calls. */
+import { trapOid, trapVarbinds } from '../snmp.ts';
 import { OP_STATE_NAMES, OpState, type Severity, type TrapKind } from '../types.ts';
 import type { World } from './world.ts';
 
 /** Events kept when nobody drains them (long headless runs drain as they go). */
 const MAX_PENDING_EVENTS = 50_000;
-
-/** Enterprise arc of the ftServer MIB traps [assumed: Stratus enterprise 458]. */
-export const TRAP_OID_BASE = '1.3.6.1.4.1.458.103.0';
-export const TRAP_NUMBERS: Record<Exclude<TrapKind, 'stateChange'>, number> = {
-  broken: 1,
-  fixed: 2,
-  removed: 3,
-  inserted: 4,
-};
 
 function push(w: World, event: World['events'][number]): void {
   if (w.events.length >= MAX_PENDING_EVENTS) {
@@ -45,12 +37,13 @@ function severityOf(to: OpState): Severity {
   return 'info';
 }
 
-function trapFor(from: OpState, to: OpState): Exclude<TrapKind, 'stateChange'> | null {
+/** Every state change is a trap; these four have their own notification types. */
+export function trapFor(from: OpState, to: OpState): TrapKind {
   if (to === OpState.Broken) return 'broken';
   if (to === OpState.Removed) return 'removed';
   if (from === OpState.Removed || from === OpState.Empty) return 'inserted';
   if (isOnlineState(to) && !isOnlineState(from) && from !== OpState.Unknown) return 'fixed';
-  return null;
+  return 'stateChange';
 }
 
 export function stateEvents(w: World, c: number, from: OpState, to: OpState, reason: string): void {
@@ -60,36 +53,16 @@ export function stateEvents(w: World, c: number, from: OpState, to: OpState, rea
   const base = { timeMs: w.timeMs, systemId: w.systemId(s), componentId: w.ids[c] };
   push(w, { ...base, kind: 'state', severity: severityOf(to), message: text, from, to, reason });
   const trap = trapFor(from, to);
-  if (trap) {
-    push(w, {
-      ...base,
-      kind: 'trap',
-      severity: trap === 'broken' ? 'error' : 'info',
-      message: `trap ${trap}: ${name}`,
-      trap,
-      oid: `${TRAP_OID_BASE}.${TRAP_NUMBERS[trap]}`,
-      from,
-      to,
-      reason,
-    });
-  }
-}
-
-export function serviceCall(w: World, c: number, reason: string): string {
-  const s = w.sys[c];
-  w.callSeq++;
-  const callId = `SC-${w.systemId(s)}-${String(w.callSeq).padStart(4, '0')}`;
-  const action = `Replace ${w.label(c)} (part ${w.partNumber[c]}) in ${w.systemName(s)}`;
   push(w, {
-    kind: 'serviceCall',
-    timeMs: w.timeMs,
-    systemId: w.systemId(s),
-    componentId: w.ids[c],
-    severity: 'error',
-    message: `Service call ${callId} opened: ${reason}. ${action}; part ordered.`,
-    callId,
-    partNumber: w.partNumber[c],
-    action,
+    ...base,
+    kind: 'trap',
+    severity: trap === 'broken' ? 'error' : 'info',
+    message: `trap ${trap}: ${name}`,
+    trap,
+    oid: trapOid(trap),
+    from,
+    to,
+    reason,
+    varbinds: trapVarbinds(c + 1, w.ids[c], w.systemId(s), from, to, reason, w.timeMs),
   });
-  return callId;
 }

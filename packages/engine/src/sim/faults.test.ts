@@ -74,7 +74,7 @@ describe('each fault drives its documented state sequence', () => {
     const events: EngineEvent[] = [];
     collect(e, 4 * 3600_000, events);
     const traps = events
-      .filter((ev) => ev.kind === 'trap')
+      .filter((ev) => ev.kind === 'trap' && ev.componentId === 'A.disk-11-40-3')
       .map((ev) => (ev.kind === 'trap' ? ev.trap : ''));
     expect(traps).toEqual(['broken', 'removed', 'inserted', 'fixed']);
     const call = events.find((ev) => ev.kind === 'serviceCall');

@@ -5,7 +5,8 @@
  */
 import { TIMING } from '../timing.ts';
 import { OpState, SystemStatus } from '../types.ts';
-import { log, serviceCall } from './events.ts';
+import { log } from './events.ts';
+import { openServiceCall } from './service.ts';
 import { startRebuild } from './disks.ts';
 import { resyncSourceLost, startResync } from './resync.ts';
 import {
@@ -49,11 +50,7 @@ export function makeBroken(w: World, c: number, reason: string, callHome: boolea
   setState(w, c, OpState.Broken, reason);
   if (w.kind[c] === Kind.Io || w.kind[c] === Kind.Xio) childrenDown(w, c, `${w.label(c)} broken`);
   if (w.kind[c] === Kind.Psu) powerChanged(w, c);
-  if (callHome) {
-    serviceCall(w, c, reason);
-    if (w.options.autoRepair)
-      schedule(w, w.timeMs + TIMING.partReplacementMs.value, TimerType.Repair, c);
-  }
+  if (callHome) openServiceCall(w, c, reason);
   refreshSystem(w, w.sys[c]);
 }
 

@@ -19,6 +19,7 @@ export interface SavedHeader {
   timers: Timer[];
   reason: string[];
   events: World['events'];
+  ops: World['ops'];
   arrays: [string, number][];
 }
 
@@ -35,6 +36,7 @@ export function saveWorld(w: World): Uint8Array {
     timers: w.timers,
     reason: w.reason,
     events: w.events,
+    ops: w.ops,
     arrays: arrays.map(([name, a]) => [name, a.byteLength]),
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
@@ -88,6 +90,7 @@ export function restoreInto(w: World, bytes: Uint8Array, header: SavedHeader): v
     w.reason[i] = r;
   });
   w.events = header.events;
+  w.ops = header.ops;
 }
 
 function align8(n: number): number {

@@ -7,6 +7,7 @@ import { REPLICAS_PER_SYSTEM } from '../cpu/complex-constants.ts';
 import { TIMING } from '../timing.ts';
 import { OpState, SYSTEM_STATUS_NAMES, SystemStatus } from '../types.ts';
 import { isOnlineState, log, stateEvents } from './events.ts';
+import { componentInService } from './service.ts';
 import { schedule, TimerType } from './timers.ts';
 import { Kind, type World } from './world.ts';
 
@@ -25,6 +26,7 @@ export function setState(w: World, c: number, to: OpState, reason: string, durat
   if (from === to) return;
   w.state[c] = to;
   stateEvents(w, c, from, to, reason);
+  if (isOnlineState(to)) componentInService(w, c);
 }
 
 /** Online CPU slots of a system as a bit mask. */

@@ -14,6 +14,12 @@ export enum TimerType {
   RandomFault = 3,
   /** Component: the service engineer replaces the part (auto-repair). */
   Repair = 4,
+  /** Service call `target` reaches its next step (arg = CallStep). */
+  Service = 5,
+  /** System `target`: the current Active Upgrade step ends. */
+  Upgrade = 6,
+  /** System `target`: SAM samples resources / restarts the application (arg = SamTimer). */
+  Sam = 7,
 }
 
 export interface Timer {

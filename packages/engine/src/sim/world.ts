@@ -10,6 +10,7 @@ import { MIN_MEMORY_WORDS } from '../cpu/workload.ts';
 import { Prng } from '../prng.ts';
 import { LANE_DEPTH, MAX_LANE_ELEMENTS } from '../snapshot.ts';
 import { type EngineEvent, OpState } from '../types.ts';
+import { initialOps, type OpsState } from './ops.ts';
 import type { Timer } from './timers.ts';
 
 export enum Kind {
@@ -82,6 +83,8 @@ export class World {
   eventsDropped = 0;
   /** Replica-instructions executed since start (for benchmarks). */
   replicaInstructions = 0;
+  /** Service calls, dumps, Active Upgrade, SAM and gateway state (records, saved as JSON). */
+  ops: OpsState;
 
   // Static relations, derived from the catalog.
   readonly kind: Uint8Array;
@@ -171,6 +174,7 @@ export class World {
     this.specs = specs;
     this.cpu = new CpuComplex(m, options.memoryWords || MIN_MEMORY_WORDS);
     this.prng = new Prng(options.seed);
+    this.ops = initialOps(m);
     this.ids = specs.map((s) => s.id);
     this.byId = new Map(specs.map((s, i) => [s.id, i]));
     this.partNumber = specs.map((s) => s.partNumber);
