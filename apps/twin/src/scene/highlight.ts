@@ -47,20 +47,26 @@ export class HighlightBoxes {
   show(box: 0 | 1, cx: number, cy: number, cz: number, w: number, h: number, d: number): void {
     let e = box * 12;
     const t = box === 0 ? EDGE_M : EDGE_M * 0.6;
-    for (const sy of SIGNS) {
-      for (const sz of SIGNS) {
+    for (let k1 = 0; k1 < 2; k1++) {
+      const sy = SIGNS[k1];
+      for (let k2 = 0; k2 < 2; k2++) {
+        const sz = SIGNS[k2];
         this.m.makeScale(w + t, t, t).setPosition(cx, cy + (sy * h) / 2, cz + (sz * d) / 2);
         this.mesh.setMatrixAt(e++, this.m);
       }
     }
-    for (const sx of SIGNS) {
-      for (const sz of SIGNS) {
+    for (let k3 = 0; k3 < 2; k3++) {
+      const sx = SIGNS[k3];
+      for (let k4 = 0; k4 < 2; k4++) {
+        const sz = SIGNS[k4];
         this.m.makeScale(t, h + t, t).setPosition(cx + (sx * w) / 2, cy, cz + (sz * d) / 2);
         this.mesh.setMatrixAt(e++, this.m);
       }
     }
-    for (const sx of SIGNS) {
-      for (const sy of SIGNS) {
+    for (let k5 = 0; k5 < 2; k5++) {
+      const sx = SIGNS[k5];
+      for (let k6 = 0; k6 < 2; k6++) {
+        const sy = SIGNS[k6];
         this.m.makeScale(t, t, d + t).setPosition(cx + (sx * w) / 2, cy + (sy * h) / 2, cz);
         this.mesh.setMatrixAt(e++, this.m);
       }

@@ -159,7 +159,7 @@ export class SceneRuntime {
         this.moved[i] = 0;
       }
     }
-    for (const b of this.batches) b.flush();
+    for (let b = 0; b < this.batches.length; b++) this.batches[b].flush();
     this.leds.update(ok ? views.leds : null, tS);
     this.progress.update(ok ? views.progress : null, this.offset, this.visible, this.moved);
     if (this.highlightDirty) this.placeHighlights();
@@ -206,6 +206,12 @@ export class SceneRuntime {
 
   dispose(): void {
     this.labels.dispose();
+    const geometries = new Set([
+      ...this.batches.map((b) => b.mesh.geometry),
+      this.progress.track.mesh.geometry,
+      this.highlight.mesh.geometry,
+    ]);
+    for (const g of geometries) g.dispose();
   }
 
   private ownVisible(i: number, state: Uint8Array | null): number {
@@ -242,8 +248,6 @@ export class SceneRuntime {
   private placeHighlights(): void {
     this.highlightDirty = false;
     const c = this.layout.components;
-    const boxes: [number, 0 | 1][] = [];
-    void boxes;
     for (let b = 0 as 0 | 1; b < 2; b = (b + 1) as 0 | 1) {
       const i = b === 0 ? this.selected : this.hovered === this.selected ? -1 : this.hovered;
       if (i < 0 || !this.visible[i]) {

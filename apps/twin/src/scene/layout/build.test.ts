@@ -88,3 +88,18 @@ describe('buildLayout', () => {
     expect(free.length).toBe(RACK_HEIGHT_U - 4 - 6 - 10);
   });
 });
+
+describe('model plates', () => {
+  it('puts one model plate on every chassis, also a DMR 6600 with its TMR bay blank', () => {
+    const rack = buildRack({
+      ...getPreset('mixed'),
+      systems: getPreset('mixed').systems.map((s) => ({ ...s, mode: 'dmr' as const })),
+    });
+    const plates = buildLayout(rack).labels.filter((l) => l.style === 'plate');
+    expect(plates.map((p) => p.text).sort()).toEqual([
+      'ftServer 4300',
+      'ftServer 5600',
+      'ftServer 6600',
+    ]);
+  });
+});

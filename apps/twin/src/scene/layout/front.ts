@@ -45,6 +45,8 @@ export const FRONT = {
   cdH: 0.0125,
   plateX: -0.07,
   plateH: 0.0155,
+  brandX: 0.078,
+  brandH: 0.0105,
 } as const;
 
 /** Height of the face of a drawer `heightU` tall (the gap keeps neighbours apart). */
@@ -129,7 +131,11 @@ export function buildFront(
     0.012,
   );
 
-  const top = sys.spec.layout.reduce((a, s) => (s.offsetU > a.offsetU ? s : a));
+  const present = sys.spec.layout.filter((s) =>
+    sys.components.some((c) => c.localId === `${s.kind}-${s.element}`),
+  );
+  // The model plate goes on the top assembly that is fitted (a DMR 6600 leaves its TMR bay blank).
+  const top = present.reduce((a, s) => (s.offsetU > a.offsetU ? s : a), present[0]);
   for (const slot of sys.spec.layout) {
     const localId = `${slot.kind}-${slot.element}`;
     const slotBottom = bottom + uHeight(slot.offsetU);
@@ -166,6 +172,15 @@ export function buildFront(
         topUnitY(slotBottom, slot.heightU),
         BEZEL_FRONT_Z_M + 0.0006,
         FRONT.plateH,
+      );
+      sink.label(
+        'STRATUS',
+        'brand',
+        owner,
+        FRONT.brandX,
+        topUnitY(slotBottom, slot.heightU),
+        BEZEL_FRONT_Z_M + 0.0006,
+        FRONT.brandH,
       );
     }
   }

@@ -60,7 +60,7 @@ export interface LedPlacement {
 }
 
 /** Styles of label the atlas can draw. */
-export type LabelStyle = 'element' | 'plate' | 'legend' | 'tag' | 'rackPlate' | 'bay';
+export type LabelStyle = 'element' | 'plate' | 'brand' | 'legend' | 'tag' | 'rackPlate' | 'bay';
 
 export interface LabelPlacement {
   readonly text: string;

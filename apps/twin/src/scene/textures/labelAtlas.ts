@@ -24,6 +24,7 @@ const ATLAS_W = 2048;
 const CELL_H: Record<LabelStyle, number> = {
   element: 96,
   plate: 96,
+  brand: 80,
   legend: 48,
   tag: 80,
   rackPlate: 96,
@@ -51,6 +52,8 @@ function font(style: LabelStyle, h: number): string {
       return `700 ${Math.round(h * 0.5)}px ${SANS}`;
     case 'tag':
       return `700 ${Math.round(h * 0.62)}px ${SANS}`;
+    case 'brand':
+      return `italic 800 ${Math.round(h * 0.7)}px ${SANS}`;
     default:
       return `600 ${Math.round(h * 0.78)}px ${SANS}`;
   }
@@ -92,6 +95,11 @@ function draw(
     ctx.strokeStyle = '#5b636c';
     ctx.stroke();
     ctx.fillStyle = '#14181d';
+    ctx.fillText(text, cx, cy + 2);
+  } else if (style === 'brand') {
+    ctx.fillStyle = 'rgba(0,0,0,0.55)';
+    ctx.fillText(text, cx + 2, cy + 4);
+    ctx.fillStyle = '#eef3f8';
     ctx.fillText(text, cx, cy + 2);
   } else if (style === 'tag') {
     roundRect(ctx, x + 2, y + 2, w - 4, h - 4, 10);
