@@ -5,6 +5,8 @@ import { decodePng, nonBackgroundShare } from './support/png.ts';
 
 for (const preset of presetNames()) {
   test(`preset ${preset} loads without console errors and draws the rack`, async ({ page }) => {
+    // Software WebGL draws big racks at well under one frame a second here.
+    test.setTimeout(240_000);
     const twin = new TwinPage(page);
     await twin.open(`?preset=${preset}`);
     await expect(page).toHaveTitle('ftServer rack twin');
@@ -15,9 +17,12 @@ for (const preset of presetNames()) {
     await expect(twin.console.getByRole('treeitem').first()).toBeVisible();
 
     // The scene has rendered frames and the canvas is not one flat background colour.
-    await page.waitForFunction(() => window.ftTwin!.stats().frames > 2);
+    await page.waitForFunction(() => window.ftTwin!.stats().frames > 2, null, { timeout: 120_000 });
     await expect
-      .poll(async () => nonBackgroundShare(decodePng(await twin.sceneCanvas.screenshot())))
+      .poll(async () => nonBackgroundShare(decodePng(await twin.sceneCanvas.screenshot())), {
+        timeout: 120_000,
+        message: 'share of the 3D view that is not background',
+      })
       .toBeGreaterThan(0.03);
     expect(twin.consoleErrors()).toEqual([]);
   });
