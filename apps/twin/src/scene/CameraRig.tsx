@@ -30,11 +30,19 @@ export function CameraRig({
     toTarget: new Vector3(),
   });
 
+  /** The last preset applied, re-applied on resize until the user moves the camera. */
+  const last = useRef<{ preset: ViewPreset; systemId: string | null; userMoved: boolean }>({
+    preset: 'reset',
+    systemId: null,
+    userMoved: false,
+  });
+
   type Go = (preset: ViewPreset, systemId: string | null, instant: boolean) => void;
   const go = useRef<Go>(() => undefined);
   go.current = (preset, systemId, instant) => {
     const aspect = size.width / Math.max(1, size.height);
     const view = presetView(layout, preset, systemId, camera.fov, aspect, benchInUse());
+    last.current = { preset, systemId, userMoved: false };
     const f = flight.current;
     const ctl = controls.current;
     f.fromPos.copy(camera.position);
@@ -50,11 +58,18 @@ export function CameraRig({
     }
   };
 
-  // A new rack (or a resized viewport before any interaction) frames the overview at once.
+  // A new rack frames the overview at once.
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-frame whenever the rack changes
   useEffect(() => {
     go.current('reset', null, true);
   }, [layout]);
+
+  // A resized viewport keeps the current preset framed, unless the user has moved the camera.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on size changes only
+  useEffect(() => {
+    const l = last.current;
+    if (!l.userMoved) go.current(l.preset, l.systemId, true);
+  }, [size.width, size.height]);
 
   useEffect(
     () =>
@@ -89,6 +104,7 @@ export function CameraRig({
       maxPolarAngle={Math.PI * 0.56}
       onStart={() => {
         flight.current.t = 1;
+        last.current.userMoved = true;
       }}
     />
   );

@@ -3,9 +3,9 @@
  * React renders this once per rack; selection and hover reach the runtime through a store
  * subscription, not through re-renders.
  */
-import { type ThreeEvent, useFrame } from '@react-three/fiber';
-import { useEffect, useMemo } from 'react';
 import type { RackModel } from '@ft/hardware';
+import { type ThreeEvent, useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useMemo } from 'react';
 import { live } from '../state/live.ts';
 import { hover, requestCamera, select, twinStore } from '../state/store.ts';
 import type { PartBatch } from './batch.ts';
@@ -13,7 +13,6 @@ import { CameraRig } from './CameraRig.tsx';
 import { sceneQuality } from './quality.ts';
 import { SceneRuntime } from './runtime.ts';
 import { attachScreenPositions } from './screenPositions.ts';
-import { useThree } from '@react-three/fiber';
 
 /** Pointer travel (px) above which a click is an orbit drag, not a pick. */
 const DRAG_PX = 5;
