@@ -21,7 +21,25 @@ import { initMtbf, recordFault } from './sim/mtbf.ts';
 import { readHeader, restoreInto, saveWorld } from './sim/persist.ts';
 import { resyncPauseEnd, resyncTick } from './sim/resync.ts';
 import { type VoteHandlers, runSystem } from './sim/run.ts';
-import { onCallTimer } from './sim/service.ts';
+import {
+  firmwareOf,
+  runDiagnostics,
+  setGatewayLink,
+  systemAction,
+  takeDump,
+  updateFirmware,
+} from './sim/operations.ts';
+import {
+  applicationDown,
+  clearAlerts,
+  crashApplication,
+  onSamTimer,
+  samMetrics,
+  setAlert,
+} from './sim/sam.ts';
+import { gatewayRoles, onCallTimer } from './sim/service.ts';
+import { onUpgradeTimer, upgradeCommand, upgradeProgress } from './sim/upgrade.ts';
+import { toRedfish } from './redfish.ts';
 import { goDown, refreshSystem } from './sim/states.ts';
 import { nextTimerMs, schedule, TimerType } from './sim/timers.ts';
 import { componentInfo, systemCounters, writeSnapshot } from './sim/view.ts';
@@ -32,11 +50,17 @@ import {
   type ComponentInfo,
   type EngineEvent,
   type EngineOptions,
+  type DumpRecord,
   type FaultKind,
   OpState,
+  type ServiceCall,
+  SYSTEM_STATUS_NAMES,
+  type SystemInfo,
   SystemStatus,
   type SystemCounters,
 } from './types.ts';
+
+const SYSTEM_COMMANDS = new Set(['system', 'upgrade', 'gatewayLink', 'samAlert', 'samClearAlerts']);
 
 /** Longest slice of simulated time run at once (keeps processes and counters fine-grained). */
 const MAX_SLICE_MS = 10;
@@ -204,7 +228,9 @@ export class Engine {
         status === SystemStatus.Simplex ||
         status === SystemStatus.Duplex ||
         status === SystemStatus.Triplex;
-      if (up && w.pauseUntilMs[s] === 0) w.replicaInstructions += runSystem(w, s, dtMs, handlers);
+      if (up && w.pauseUntilMs[s] === 0 && !applicationDown(w, s)) {
+        w.replicaInstructions += runSystem(w, s, dtMs, handlers);
+      }
       if (up) resyncTick(w, s, dtMs);
       rebuildTick(w, s, dtMs);
     }
@@ -220,6 +246,10 @@ export class Engine {
       const rate = this.txPerMs(s);
       if (status === SystemStatus.Down || status === SystemStatus.Booting) {
         w.counters[k + Counter.DowntimeMs] += dtMs;
+        w.counters[k + Counter.TxLost] += dtMs * rate;
+      } else if (applicationDown(w, s)) {
+        // The system is up but the application is restarting: requests fail meanwhile.
+        w.counters[k + Counter.UptimeMs] += dtMs;
         w.counters[k + Counter.TxLost] += dtMs * rate;
       } else {
         w.counters[k + Counter.UptimeMs] += dtMs;
@@ -256,6 +286,12 @@ export class Engine {
           this.scheduleRandom(t.target, t.arg);
           break;
         }
+        case TimerType.Upgrade:
+          onUpgradeTimer(w, t.target);
+          break;
+        case TimerType.Sam:
+          onSamTimer(w, t.target, t.arg);
+          break;
         case TimerType.Service:
           onCallTimer(w, t.target, t.arg);
           break;
@@ -280,6 +316,7 @@ export class Engine {
     if (!cmd || typeof cmd !== 'object' || typeof cmd.type !== 'string') {
       return { ok: false, error: 'command must be an object with a type' };
     }
+    if (SYSTEM_COMMANDS.has(cmd.type)) return this.systemCommand(cmd);
     const c = typeof cmd.target === 'string' ? w.byId.get(cmd.target) : undefined;
     if (c === undefined) {
       return {
@@ -307,9 +344,109 @@ export class Engine {
         return actions.restoreLink(w, c);
       case 'setDiskPriority':
         return actions.setDiskPriority(w, c, cmd.priority);
+      case 'runDiagnostics':
+        return runDiagnostics(w, c);
+      case 'updateFirmware':
+        return updateFirmware(w, c, cmd.version);
+      case 'takeDump':
+        return takeDump(w, c);
       default:
         return { ok: false, error: `unknown command type '${(cmd as { type: string }).type}'` };
     }
+  }
+
+  /** Commands whose target is a system id rather than a component. */
+  private systemCommand(cmd: Command): CommandResult {
+    const w = this.world;
+    const s = w.rack.systems.findIndex((sys) => sys.config.id === cmd.target);
+    if (s < 0) {
+      const ids = w.rack.systems.map((sys) => sys.config.id).join(', ');
+      return { ok: false, error: `unknown system '${String(cmd.target)}'; systems: ${ids}` };
+    }
+    w.warpHoldUntilMs = w.timeMs + TIMING.warpSettleMs.value;
+    switch (cmd.type) {
+      case 'system':
+        return cmd.action === 'crashApplication'
+          ? crashApplication(w, s)
+          : systemAction(w, s, cmd.action);
+      case 'upgrade':
+        return upgradeCommand(w, s, cmd.action, cmd.version);
+      case 'gatewayLink':
+        return setGatewayLink(w, s, cmd.up);
+      case 'samAlert':
+        return setAlert(w, s, cmd.metric, cmd.thresholdPct, cmd.action);
+      case 'samClearAlerts':
+        return clearAlerts(w, s);
+      default:
+        return { ok: false, error: `unknown command type '${cmd.type}'` };
+    }
+  }
+
+  /** Per system: software version, Active Upgrade, call-home role, SAM figures. */
+  systems(): SystemInfo[] {
+    const w = this.world;
+    const { gateway, backup } = gatewayRoles(w);
+    return w.rack.systems.map((sys, s) => {
+      const ops = w.ops.systems[s];
+      const u = ops.upgrade;
+      const metrics = samMetrics(w, s);
+      const role =
+        gateway < 0 ? 'direct' : s === gateway ? 'gateway' : s === backup ? 'backup' : 'client';
+      return {
+        systemId: sys.config.id,
+        name: sys.config.name,
+        model: sys.config.model,
+        mode: sys.config.mode,
+        status: w.status[s] as SystemStatus,
+        statusName: SYSTEM_STATUS_NAMES[w.status[s]],
+        softwareVersion: ops.softwareVersion,
+        upgrade: {
+          state: u.state,
+          productionSide: u.productionSide,
+          productionVersion: u.productionVersion,
+          upgradeVersion: u.upgradeVersion,
+          progress: upgradeProgress(w, s),
+        },
+        gateway: {
+          role,
+          gatewayId: gateway >= 0 ? w.systemId(gateway) : null,
+          backupId: backup >= 0 ? w.systemId(backup) : null,
+          linkUp: ops.gatewayLinkUp,
+        },
+        sam: {
+          cpuPct: metrics.cpu,
+          memoryPct: metrics.memory,
+          diskPct: metrics.disk,
+          applicationUp: ops.sam.appUp,
+          restarts: ops.sam.restarts,
+          alerts: ops.sam.alerts.map((a) => ({ ...a })),
+        },
+      };
+    });
+  }
+
+  /** Service calls, newest last, with their lifecycle history. */
+  serviceCalls(): ServiceCall[] {
+    return structuredClone(this.world.ops.calls);
+  }
+
+  /** Dumps taken (crash or on request), with size and time. */
+  dumps(): DumpRecord[] {
+    return structuredClone(this.world.ops.dumps);
+  }
+
+  /** A component as Redfish-style JSON, or null for an unknown id. */
+  redfish(id: string): Record<string, unknown> | null {
+    const w = this.world;
+    const c = w.byId.get(id);
+    if (c === undefined) return null;
+    const sys = w.rack.systems[w.sys[c]];
+    return toRedfish(componentInfo(w, c), {
+      partNumber: w.partNumber[c],
+      serialNumber: `FT${sys.config.model}-${w.serial[c]}`,
+      firmwareVersion: firmwareOf(w, c),
+      model: `ftServer ${sys.config.model} ${w.specs[c].kind.toUpperCase()}`,
+    });
   }
 
   /** Events since the last call. */

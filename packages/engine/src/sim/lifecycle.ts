@@ -6,6 +6,7 @@
 import { TIMING } from '../timing.ts';
 import { OpState, SystemStatus } from '../types.ts';
 import { log } from './events.ts';
+import { completeDump, firmwarePhaseEnd, recordDump } from './operations.ts';
 import { openServiceCall } from './service.ts';
 import { startRebuild } from './disks.ts';
 import { resyncSourceLost, startResync } from './resync.ts';
@@ -20,7 +21,6 @@ import {
   setSystemStatus,
   tryBoot,
 } from './states.ts';
-import { schedule, TimerType } from './timers.ts';
 import { Defect, Kind, type World } from './world.ts';
 
 const DEFECT_NAMES: Record<Defect, string> = {
@@ -95,9 +95,13 @@ export function onPhaseEnd(w: World, c: number): void {
       initializingDone(w, c);
       break;
     case OpState.Dumping:
-      log(w, w.sys[c], c, 'info', `Crash dump written from ${w.label(c)}`);
+      completeDump(w, c);
       w.dumpSlot[w.sys[c]] = -1;
       startDiagnostics(w, c);
+      break;
+    case OpState.FirmwareUpdate:
+    case OpState.FirmwareUpdateComplete:
+      firmwarePhaseEnd(w, c);
       break;
     default:
       break;
@@ -248,5 +252,6 @@ export function osCrash(w: World, s: number, reason: string): void {
     }
   }
   w.dumpSlot[s] = dumpSlot;
+  if (dumpSlot >= 0) recordDump(w, w.sysCpu[s * 3 + dumpSlot], 'crash');
   goDown(w, s, reason, dumpSlot);
 }

@@ -43,6 +43,15 @@ export interface OpsState {
   firmware: Record<string, string>;
 }
 
+/** Side that becomes the upgrade side when an Active Upgrade splits a pair. */
+export const UPGRADE_SIDE = 1;
+const SPLIT_STATES = new Set<UpgradeState>(['Split', 'PrepareMerge', 'Merge']);
+
+/** The side running separately as the upgrade machine, or -1 when the pair is whole. */
+export function splitSideOf(ops: OpsState, s: number): number {
+  return SPLIT_STATES.has(ops.systems[s].upgrade.state) ? UPGRADE_SIDE : -1;
+}
+
 export const BASE_SOFTWARE_VERSION = 'ftServer System Software 4.0.0';
 export const FACTORY_FIRMWARE = '5.0.0';
 

@@ -7,6 +7,7 @@ import { REPLICAS_PER_SYSTEM } from '../cpu/complex-constants.ts';
 import { TIMING } from '../timing.ts';
 import { OpState, SYSTEM_STATUS_NAMES, SystemStatus } from '../types.ts';
 import { isOnlineState, log, stateEvents } from './events.ts';
+import { splitSideOf } from './ops.ts';
 import { componentInService } from './service.ts';
 import { schedule, TimerType } from './timers.ts';
 import { Kind, type World } from './world.ts';
@@ -56,11 +57,14 @@ export function refreshRedundancy(w: World, s: number): void {
       if (w.state[c] !== to) setState(w, c, to, 'in lockstep');
     }
   }
+  const split = splitSideOf(w.ops, s);
   for (const c of w.sysComponents[s]) {
     const kind = w.kind[c];
     if (kind === Kind.Cpu || kind === Kind.Psu || !isOnline(w, c)) continue;
     const p = w.partner[c];
-    const to = p >= 0 && isOnline(w, p) ? OpState.Duplex : OpState.Simplex;
+    // While an Active Upgrade splits the pair, the two sides are separate machines.
+    const apart = split >= 0 && (w.side[c] === split || (p >= 0 && w.side[p] === split));
+    const to = p >= 0 && isOnline(w, p) && !apart ? OpState.Duplex : OpState.Simplex;
     if (w.state[c] !== to) setState(w, c, to, w.reason[c]);
   }
   refreshPrimary(w, s);
@@ -108,12 +112,12 @@ export function setSystemStatus(w: World, s: number, to: SystemStatus, reason: s
 /** Why the system cannot run, or '' when it can. */
 export function missingResource(w: World, s: number): string {
   if (lockstepCount(w, s) === 0) return 'no CPU element online';
-  const io0 = w.sysIo[s * 2];
-  const io1 = w.sysIo[s * 2 + 1];
-  if (!isOnline(w, io0) && !isOnline(w, io1)) return 'no I/O element online';
+  const split = splitSideOf(w.ops, s);
+  const usable = (c: number) => c >= 0 && w.side[c] !== split && isOnline(w, c);
+  if (!usable(w.sysIo[s * 2]) && !usable(w.sysIo[s * 2 + 1])) return 'no I/O element online';
   for (const d of w.sysDisks[s]) {
     const p = w.partner[d];
-    if (d < p && !isOnline(w, d) && !isOnline(w, p)) {
+    if (d < p && !usable(d) && !usable(p)) {
       return `both halves of mirror ${w.specs[d].path} and ${w.specs[p].path} lost`;
     }
   }
@@ -188,7 +192,7 @@ function ioAvailable(w: World, s: number): boolean {
 
 /** Starts booting when the system is down and has what it needs. */
 export function tryBoot(w: World, s: number): void {
-  if (w.status[s] !== SystemStatus.Down) return;
+  if (w.status[s] !== SystemStatus.Down || !w.ops.systems[s].powered) return;
   if (!ioAvailable(w, s)) return;
   for (const d of w.sysDisks[s]) {
     const p = w.partner[d];

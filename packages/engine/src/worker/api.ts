@@ -8,8 +8,11 @@ import type {
   Command,
   CommandResult,
   ComponentInfo,
+  DumpRecord,
   EngineEvent,
+  ServiceCall,
   SystemCounters,
+  SystemInfo,
 } from '../types.ts';
 
 export interface LoadRequest {
@@ -57,6 +60,12 @@ export interface WorkerApi {
   components(): Promise<ComponentInfo[]>;
   counters(): Promise<SystemCounters[]>;
   save(): Promise<Uint8Array>;
+  /** Per system: software version, Active Upgrade, call-home role, SAM figures. */
+  systems(): Promise<SystemInfo[]>;
+  serviceCalls(): Promise<ServiceCall[]>;
+  dumps(): Promise<DumpRecord[]>;
+  /** A component as Redfish-style JSON (null for an unknown id). */
+  redfish(id: string): Promise<Record<string, unknown> | null>;
   /** Makes the worker die with an uncaught error (to exercise the app's crash recovery). */
   simulateCrash(): Promise<void>;
 }

@@ -24,6 +24,10 @@ export function exposeEngine(endpoint?: Comlink.Endpoint): EngineHost {
     components: () => host.components(),
     counters: () => host.counters(),
     save: () => host.save(),
+    systems: () => host.systems(),
+    serviceCalls: () => host.serviceCalls(),
+    dumps: () => host.dumps(),
+    redfish: (id) => host.redfish(id),
     simulateCrash: () => host.simulateCrash(),
   };
   Comlink.expose(api, endpoint);

@@ -16,8 +16,11 @@ import type {
   Command,
   CommandResult,
   ComponentInfo,
+  DumpRecord,
   EngineEvent,
+  ServiceCall,
   SystemCounters,
+  SystemInfo,
 } from '../types.ts';
 import type { LoadRequest, LoadResult, WorkerApi } from './api.ts';
 
@@ -158,6 +161,22 @@ export class EngineHost implements WorkerApi {
 
   async save(): Promise<Uint8Array> {
     return this.loaded().save();
+  }
+
+  async systems(): Promise<SystemInfo[]> {
+    return this.loaded().systems();
+  }
+
+  async serviceCalls(): Promise<ServiceCall[]> {
+    return this.loaded().serviceCalls();
+  }
+
+  async dumps(): Promise<DumpRecord[]> {
+    return this.loaded().dumps();
+  }
+
+  async redfish(id: string): Promise<Record<string, unknown> | null> {
+    return this.loaded().redfish(String(id));
   }
 
   async simulateCrash(): Promise<void> {
