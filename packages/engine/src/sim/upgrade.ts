@@ -19,7 +19,7 @@ import { log } from './events.ts';
 import { UPGRADE_SIDE } from './ops.ts';
 import { leaveLockstep } from './lifecycle.ts';
 import { startResync } from './resync.ts';
-import { isOnline, refreshSystem, setState } from './states.ts';
+import { refreshSystem, setState } from './states.ts';
 import { schedule, TimerType } from './timers.ts';
 import { Kind, type World } from './world.ts';
 
