@@ -48,6 +48,11 @@ export interface WorkerApi {
   setSpeed(multiplier: number): Promise<void>;
   /** Advances simulated time by exactly `simMs` (paused or not) and publishes a snapshot. */
   step(simMs: number): Promise<void>;
+  /**
+   * Time warp: skips quiet simulated time up to the next scheduled event (a phase ending, a
+   * random fault, a part delivery) but at most `limitMs`; resolves with the new time.
+   */
+  jumpToNextEvent(limitMs: number): Promise<number>;
   /** Trace every voter compare as `vote` events (for slow-motion lockstep views). */
   setTrace(on: boolean): Promise<void>;
   /**

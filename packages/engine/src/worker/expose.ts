@@ -16,6 +16,7 @@ export function exposeEngine(endpoint?: Comlink.Endpoint): EngineHost {
     setSpeed: (x) => host.setSpeed(x),
     step: (ms) => host.step(ms),
     setTrace: (on) => host.setTrace(on),
+    jumpToNextEvent: (ms) => host.jumpToNextEvent(ms),
     nextSnapshot: async (after) => {
       const buffer = await host.nextSnapshot(after);
       return Comlink.transfer(buffer, [buffer]);

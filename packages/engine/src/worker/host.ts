@@ -136,6 +136,17 @@ export class EngineHost implements WorkerApi {
     this.publish();
   }
 
+  async jumpToNextEvent(limitMs: number): Promise<number> {
+    if (typeof limitMs !== 'number' || !(limitMs > 0) || !Number.isFinite(limitMs)) {
+      throw new Error(
+        `jumpToNextEvent needs a finite limit in simulated ms > 0, got ${String(limitMs)}`,
+      );
+    }
+    const time = this.loaded().warpToNextEvent(limitMs);
+    this.publish();
+    return time;
+  }
+
   async setTrace(on: boolean): Promise<void> {
     this.loaded().setTrace(on === true);
   }

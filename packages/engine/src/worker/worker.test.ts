@@ -35,6 +35,11 @@ describe('engine worker through a real worker_threads boundary', () => {
     );
     expect(after.state[cpu1]).toBe(OpState.Removed);
     expect(after.flags[cpu1] & ComponentFlag.Pulled).toBeTruthy();
+    await api.command({ type: 'insert', target: 'A.cpu-1' });
+    const jumped = await api.jumpToNextEvent(3_600_000);
+    expect(jumped).toBeGreaterThan(after.clock[0]);
+    expect(jumped).toBeLessThan(3_600_000);
+    await expect(api.jumpToNextEvent(-1)).rejects.toThrow(/finite limit/);
     const bad = await api.command({ type: 'pull', target: 'nope' });
     expect(bad.ok).toBe(false);
     expect(bad.error).toMatch(/unknown component/);
