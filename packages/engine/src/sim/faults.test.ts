@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { engine, runUntil, stateOf, stateSequence } from '../test/harness.ts';
+import { collect, engine, runUntil, stateOf, stateSequence } from '../test/harness.ts';
 import type { EngineEvent } from '../types.ts';
 
 const TRANSIENT = ['shot', 'diagnostics', 'diagnostics-passed', 'initializing', 'duplex'];
-
-function collect(e: ReturnType<typeof engine>, ms: number, out: EngineEvent[]): void {
-  const end = e.timeMs + ms;
-  while (e.timeMs < end) {
-    e.advance(Math.min(500, end - e.timeMs), true);
-    out.push(...e.drainEvents());
-  }
-}
 
 describe('each fault drives its documented state sequence', () => {
   it.each([

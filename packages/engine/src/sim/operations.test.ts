@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { engine, runUntil, stateOf, stateSequence } from '../test/harness.ts';
+import { collect, engine, runUntil, stateOf, stateSequence } from '../test/harness.ts';
 import type { EngineEvent, ServiceCallEvent } from '../types.ts';
-
-function collect(e: ReturnType<typeof engine>, ms: number, out: EngineEvent[] = []): EngineEvent[] {
-  const end = e.timeMs + ms;
-  while (e.timeMs < end) {
-    e.advance(Math.min(500, end - e.timeMs), true);
-    out.push(...e.drainEvents());
-  }
-  return out;
-}
 
 describe('dumps', () => {
   it('take dump now: one element leaves, is dumped and comes back, with no downtime', () => {

@@ -41,3 +41,13 @@ export function outputs(events: readonly EngineEvent[]): number[] {
   for (const ev of events) if (ev.kind === 'vote' && ev.emitted) out.push(ev.output);
   return out;
 }
+
+/** Runs `ms` of simulated time (warping over quiet stretches) and returns every event. */
+export function collect(e: Engine, ms: number, out: EngineEvent[] = []): EngineEvent[] {
+  const end = e.timeMs + ms;
+  while (e.timeMs < end) {
+    e.advance(Math.min(500, end - e.timeMs), true);
+    out.push(...e.drainEvents());
+  }
+  return out;
+}
