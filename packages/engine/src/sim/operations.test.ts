@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collect, engine, runUntil, stateOf, stateSequence } from '../test/harness.ts';
-import type { EngineEvent, ServiceCallEvent } from '../types.ts';
+import type { ServiceCallEvent } from '../types.ts';
 
 describe('dumps', () => {
   it('take dump now: one element leaves, is dumped and comes back, with no downtime', () => {
