@@ -10,7 +10,7 @@ import { buildFurniture } from './rackFrame.ts';
 export const BACKGROUND = '#0f1318';
 
 export function Stage({ quality }: { quality: Quality }) {
-  const furniture = useMemo(buildFurniture, []);
+  const furniture = useMemo(() => buildFurniture(quality), [quality]);
   return (
     <>
       <color attach="background" args={[BACKGROUND]} />

@@ -2,7 +2,7 @@
  * Materials of every instanced part type, with their procedural textures. Made once per page and
  * shared by every rack the page loads (the textures do not depend on the rack).
  */
-import { type Material, MeshStandardMaterial, type Texture } from 'three';
+import { type Material, MeshLambertMaterial, MeshStandardMaterial, type Texture } from 'three';
 import type { PartType } from './layout/types.ts';
 import type { Quality } from './quality.ts';
 import {
@@ -60,9 +60,6 @@ const FINISH: Record<PartType, Finish> = {
   rackBlank: { map: rackBlankTexture, metalness: 0.4, roughness: 0.6 },
 };
 
-/** Without environment reflections, metals keep more diffuse colour so they do not go black. */
-const LOW_METALNESS = 0.35;
-
 let cache: Record<PartType, Material> | null = null;
 
 /** The material of each part type (created on first use, in the browser). */
@@ -70,12 +67,12 @@ export function partMaterials(quality: Quality): Record<PartType, Material> {
   if (cache) return cache;
   const out = {} as Record<PartType, Material>;
   for (const [type, f] of Object.entries(FINISH) as [PartType, Finish][]) {
-    out[type] = new MeshStandardMaterial({
-      color: f.map ? '#ffffff' : f.color,
-      map: f.map ? f.map() : null,
-      metalness: quality === 'high' ? f.metalness : f.metalness * LOW_METALNESS,
-      roughness: f.roughness,
-    });
+    const color = f.map ? '#ffffff' : f.color;
+    const map = f.map ? f.map() : null;
+    out[type] =
+      quality === 'high'
+        ? new MeshStandardMaterial({ color, map, metalness: f.metalness, roughness: f.roughness })
+        : new MeshLambertMaterial({ color, map });
   }
   cache = out;
   return out;

@@ -10,11 +10,14 @@ import {
   Group,
   Mesh,
   MeshBasicMaterial,
+  MeshLambertMaterial,
   MeshStandardMaterial,
   PlaneGeometry,
+  type Texture,
 } from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import { unitBoxFrontUv } from './geometry.ts';
+import type { Quality } from './quality.ts';
 import { BENCH, BENCH_X, shelfTopY } from './motion.ts';
 import { contactShadow, floorAlpha, railTexture } from './textures/rackTextures.ts';
 import {
@@ -131,20 +134,24 @@ function benchGeometry(): BufferGeometry {
 }
 
 /** Builds the static scene furniture (call once; it does not depend on the rack contents). */
-export function buildFurniture(): Group {
+export function buildFurniture(quality: Quality): Group {
+  const finish = (p: { color?: string; map?: Texture; metalness: number; roughness: number }) =>
+    quality === 'high'
+      ? new MeshStandardMaterial(p)
+      : new MeshLambertMaterial(p.map ? { map: p.map } : { color: p.color });
   const group = new Group();
   group.name = 'furniture';
   const frame = new Mesh(
     rackGeometry(),
-    new MeshStandardMaterial({ color: '#2a2e35', metalness: 0.45, roughness: 0.45 }),
+    finish({ color: '#2a2e35', metalness: 0.45, roughness: 0.45 }),
   );
   const rails = new Mesh(
     railGeometry(),
-    new MeshStandardMaterial({ map: railTexture(), metalness: 0.7, roughness: 0.4 }),
+    finish({ map: railTexture(), metalness: 0.7, roughness: 0.4 }),
   );
   const bench = new Mesh(
     benchGeometry(),
-    new MeshStandardMaterial({ color: '#16181c', metalness: 0.4, roughness: 0.7 }),
+    finish({ color: '#16181c', metalness: 0.4, roughness: 0.7 }),
   );
   const floor = new Mesh(
     new CircleGeometry(5, 64),
