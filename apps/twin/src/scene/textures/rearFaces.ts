@@ -53,7 +53,10 @@ export function rearCpuTexture(heightU: number): CanvasTexture {
   return makeTexture(1024, hPx, (ctx) => {
     const face = new Face(ctx, REAR.panelW, hM);
     gradientRect(ctx, 0, 0, 1024, hPx, STEEL);
-    perforate(ctx, face.x(u(0.03)), 6, face.sx * 0.1, hPx - 12, 10, 3.4);
+    const [gx, gy, gw, gh] = face.rect(u(0.08), 0, 0.1, hM - 0.006);
+    ctx.fillStyle = '#5d636c';
+    ctx.fillRect(gx, gy, gw, gh);
+    perforate(ctx, gx + 2, gy + 2, gw - 4, gh - 4, 10, 3.4);
     const r = Math.min(hPx * 0.42, face.sx * 0.034);
     const n = heightU >= 2 ? 2 : 3;
     for (let i = 0; i < n; i++)
