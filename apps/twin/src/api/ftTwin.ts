@@ -51,6 +51,14 @@ export interface FtTwinEvents {
 
 export type FtTwinEventName = keyof FtTwinEvents;
 
+/** Commands whose `target` is a system id rather than a component id. */
+const SYSTEM_COMMANDS: readonly string[] = [
+  'system',
+  'upgrade',
+  'gatewayLink',
+  'samAlert',
+  'samClearAlerts',
+];
 const EVENT_NAMES: readonly FtTwinEventName[] = ['state', 'system', 'event', 'ready'];
 const LED_ROLES: readonly LedRole[] = ['power', 'fault', 'safeToPull', 'activity', 'primary'];
 
@@ -157,7 +165,10 @@ export function createFtTwin(engine: EngineClient): FtTwin {
       if (typeof command !== 'object' || command === null || typeof command.type !== 'string') {
         throw new Error("Expected a command object like { type: 'bringDown', target: 'A.cpu-1' }.");
       }
-      expectId(command.target, ids());
+      if (SYSTEM_COMMANDS.includes(command.type)) {
+        const systems = twinStore.getState().rack?.systems.map((s) => s.config.id) ?? [];
+        expectId(command.target, systems, 'system id');
+      } else expectId(command.target, ids());
       await send(command);
     },
     setSpeed: (speed) => engine.setSpeed(expectSpeed(speed)),

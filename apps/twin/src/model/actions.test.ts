@@ -57,3 +57,27 @@ describe('serviceButtons', () => {
     expect(hasDiskPriority({ ...cpu, kind: 'disk' } as ComponentInfo)).toBe(true);
   });
 });
+
+describe('maintenance buttons', () => {
+  const ids = (info: ComponentInfo) => serviceButtons(info).map((b) => b.testId);
+  it('offers diagnostics, firmware and dump where they apply', () => {
+    expect(ids(cpu)).toEqual(
+      expect.arrayContaining([
+        'action.run-diagnostics',
+        'action.update-firmware',
+        'action.take-dump',
+      ]),
+    );
+    const disk = { ...cpu, kind: 'disk' } as ComponentInfo;
+    expect(ids(disk)).toContain('action.run-diagnostics');
+    expect(ids(disk)).not.toContain('action.take-dump');
+    const psu = { ...cpu, kind: 'psu' } as ComponentInfo;
+    expect(ids(psu)).not.toContain('action.run-diagnostics');
+  });
+  it('follows info.actions once the engine lists maintenance commands', () => {
+    const listed = { ...cpu, actions: ['runDiagnostics'] } as unknown as ComponentInfo;
+    const b = Object.fromEntries(serviceButtons(listed).map((x) => [x.testId, x]));
+    expect(b['action.run-diagnostics'].enabled).toBe(true);
+    expect(b['action.take-dump'].enabled).toBe(false);
+  });
+});

@@ -81,6 +81,25 @@ export function serviceButtons(info: ComponentInfo): ActionButton[] {
       command: { type: 'clearMtbf', target },
     },
   ];
+  const maintenance: [Command['type'], string, string][] = [
+    ['runDiagnostics', 'action.run-diagnostics', 'Run diagnostics'],
+    ['updateFirmware', 'action.update-firmware', 'Update firmware'],
+    ['takeDump', 'action.take-dump', 'Take a dump'],
+  ];
+  // An engine that does not list maintenance commands in `actions` yet still accepts them (and
+  // explains a refusal), so they stay enabled there; otherwise `actions` decides.
+  const listsMaintenance = maintenance.some(([type]) => can(type));
+  for (const [type, testId, label] of maintenance) {
+    if (!can(type) && !offersMaintenance(info.kind, type)) continue;
+    buttons.push({
+      testId,
+      label,
+      enabled: can(type) || !listsMaintenance,
+      confirm: false,
+      danger: false,
+      command: { type, target } as Command,
+    });
+  }
   if (info.kind === 'nic' || can('restoreLink')) {
     buttons.push({
       testId: 'action.restore-link',
@@ -92,6 +111,13 @@ export function serviceButtons(info: ComponentInfo): ActionButton[] {
     });
   }
   return buttons;
+}
+
+/** Maintenance commands that apply to a kind of component (CPU and I/O elements). */
+function offersMaintenance(kind: string, type: Command['type']): boolean {
+  if (type === 'takeDump') return kind === 'cpu';
+  if (type === 'runDiagnostics') return ['cpu', 'io', 'xio', 'disk', 'pci'].includes(kind);
+  return ['cpu', 'io', 'xio', 'pci'].includes(kind);
 }
 
 /** Whether the disk rebuild-priority control applies to this component. */

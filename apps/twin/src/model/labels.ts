@@ -23,6 +23,14 @@ export const faultLabel = (fault: string): string =>
 
 export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
   inject: 'Inject',
+  runDiagnostics: 'Run diagnostics',
+  updateFirmware: 'Update firmware',
+  takeDump: 'Take a dump',
+  system: 'System',
+  upgrade: 'Active Upgrade',
+  gatewayLink: 'Call-home link',
+  samAlert: 'SAM alert',
+  samClearAlerts: 'Clear SAM alerts',
   pull: 'Pull',
   insert: 'Insert',
   bringDown: 'Bring down',

@@ -4,11 +4,15 @@
  * element states or the size changed. A new divergence is held on screen for HOLD_MS so that
  * it can be seen even at speed. React renders the frame and the legend, never per frame.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { OpState } from '@ft/engine';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { drawHoldNote, drawLanes, type LaneElement } from '../lockstep/drawLanes.ts';
+import { formatSimTime } from '../model/format.ts';
 import { live } from '../state/live.ts';
+import { twinStore } from '../state/store.ts';
 import { opStateName } from '../state/names.ts';
 import { useTwin } from '../state/useTwin.ts';
+import { engine } from '../worker/instance.ts';
 
 /** Wall time a new divergence stays on screen before the lanes move on. */
 const HOLD_MS = 2500;
@@ -35,6 +39,20 @@ export function LockstepView() {
     [system],
   );
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const systemId = system?.config.id ?? '';
+  const [lastRemoval, setLastRemoval] = useState<string | null>(null);
+
+  // The last CPU element the voter removed in this system, in words: the compare itself
+  // scrolls by in milliseconds of simulated time.
+  useEffect(() => {
+    setLastRemoval(null);
+    return engine.bus.on('state', (e) => {
+      if (e.systemId !== systemId || e.to !== OpState.Shot || !e.componentId) return;
+      if (!elements.some((el) => el.componentIndex === live.index.get(e.componentId ?? ''))) return;
+      const label = twinStoreLabel(e.componentId);
+      setLastRemoval(`${label} removed at ${formatSimTime(e.timeMs)}: ${e.reason || 'shot'}`);
+    });
+  }, [systemId, elements]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -64,20 +82,27 @@ export function LockstepView() {
         states = states * 32 + (index >= 0 ? views.state[index] : 0);
       }
       if (!dirty && head === lastHead && states === lastStates) return;
+      if (!dirty && performance.now() < holdUntil) return;
       dirty = false;
       lastHead = head;
       lastStates = states;
       const dpr = window.devicePixelRatio || 1;
+      const width = canvas.width / dpr;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      drawLanes(
+      const diverged = drawLanes(
         ctx,
         views,
         systemIndex,
         elements,
         opStateName,
-        canvas.width / dpr,
+        width,
         canvas.height / dpr,
       );
+      if (diverged > heldCompare) {
+        heldCompare = diverged;
+        holdUntil = performance.now() + HOLD_MS;
+        drawHoldNote(ctx, diverged, width);
+      }
     };
     tick();
     return () => {
@@ -100,6 +125,9 @@ export function LockstepView() {
           role="img"
           aria-label={`Recent voter compares of ${name}, one lane per CPU element. Outvoted outputs are red, divergent compares are marked amber, held-back outputs are crossed out.`}
         />
+        <p className="lockstep-last" data-testid="lockstep.last">
+          {lastRemoval ?? 'No CPU element removed by the voter yet.'}
+        </p>
         <ul className="legend" aria-label="Legend">
           <li>
             <span className="swatch swatch-agree" /> agree
@@ -117,4 +145,8 @@ export function LockstepView() {
       </div>
     </section>
   );
+}
+
+function twinStoreLabel(id: string): string {
+  return twinStore.getState().components[id]?.label ?? id;
 }

@@ -14,6 +14,7 @@ import {
 import { statusTone } from '../model/tone.ts';
 import { requestCamera } from '../state/store.ts';
 import { useTwin } from '../state/useTwin.ts';
+import { SystemActions } from './SystemActions.tsx';
 
 export function StatusPanel() {
   const rack = useTwin((s) => s.rack);
@@ -90,6 +91,7 @@ export function StatusPanel() {
                     </div>
                   </dl>
                 ) : null}
+                <SystemActions systemId={id} />
               </li>
             );
           })}
