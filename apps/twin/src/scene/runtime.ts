@@ -20,6 +20,13 @@ import { BenchSlots, pullOffset, stepPhase } from './motion.ts';
 import { ProgressLayer } from './progress.ts';
 import type { Quality } from './quality.ts';
 
+const isPulled = (flags: Uint8Array | null, i: number): boolean =>
+  flags !== null && i >= 0 && (flags[i] & ComponentFlag.Pulled) !== 0;
+
+/** Removed or empty: the bay shows empty unless the part is out on its way or on the shelf. */
+const isOut = (state: Uint8Array | null, i: number): boolean =>
+  state !== null && (state[i] === OpState.Removed || state[i] === OpState.Empty);
+
 /** Clearance between a part's face and the edge of its bench shelf. */
 const BENCH_FACE_M = 0.03;
 
@@ -106,7 +113,8 @@ export class SceneRuntime {
     const flags = ok ? views.flags : null;
     const state = ok ? views.state : null;
     for (let i = 0; i < n; i++) {
-      const pulled = flags ? (flags[i] & ComponentFlag.Pulled) !== 0 : false;
+      // Parts inside a pulled CRU are flagged too, but they ride along with it.
+      const pulled = isPulled(flags, i) && !isPulled(flags, c.parent[i]);
       const target = pulled ? 1 : 0;
       if (pulled && this.slot[i] < 0) this.takeSlot(i);
       if (this.phase[i] !== target)
@@ -134,10 +142,11 @@ export class SceneRuntime {
     }
     for (let i = 0; i < n; i++) {
       const p = c.parent[i];
-      const src = this.phase[i] > 0 || p < 0 ? i : p;
-      const s = state ? state[i] : OpState.Duplex;
-      const out = this.phase[i] === 0 && (s === OpState.Removed || s === OpState.Empty);
-      const vis = out ? 0 : p >= 0 && this.phase[i] === 0 ? this.ownVisible(p, state) : 1;
+      const rides = p >= 0 && this.phase[i] === 0;
+      const src = rides ? p : i;
+      // Present in the model: in its bay, on its way, or carried inside a pulled parent.
+      const here = this.phase[i] > 0 || isPulled(flags, i) || !isOut(state, i);
+      const vis = here && (!rides || this.phase[p] > 0 || !isOut(state, p)) ? 1 : 0;
       const dx = this.own[src * 3];
       const dy = this.own[src * 3 + 1];
       const dz = this.own[src * 3 + 2];
@@ -212,11 +221,6 @@ export class SceneRuntime {
       this.highlight.mesh.geometry,
     ]);
     for (const g of geometries) g.dispose();
-  }
-
-  private ownVisible(i: number, state: Uint8Array | null): number {
-    const s = state ? state[i] : OpState.Duplex;
-    return this.phase[i] === 0 && (s === OpState.Removed || s === OpState.Empty) ? 0 : 1;
   }
 
   private takeSlot(i: number): void {
