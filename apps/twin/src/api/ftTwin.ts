@@ -16,6 +16,8 @@ import {
   type SystemStatusEvent,
 } from '@ft/engine';
 import { type LedRole, ledIndex } from '@ft/hardware';
+import { LANE_DEPTH } from '@ft/engine/snapshot';
+import { laneOffset, laneSlot } from '../lockstep/drawLanes.ts';
 import { screenPositionOfLed } from '../scene/index.ts';
 import { live, type ScreenPoint } from '../state/live.ts';
 import { select, twinStore } from '../state/store.ts';
@@ -110,6 +112,11 @@ export interface FtTwin {
     savedAtMs(): number | null;
     /** A component's LED word in the latest snapshot (2 bits per LED), or -1. */
     ledWord(id: string): number;
+    /**
+     * The voter lanes of a system, newest compare last: per CPU element (0..2) the LaneFlag of
+     * each of the last LANE_DEPTH compares (0 none, 1 agree, 2 outvoted, 3 held back).
+     */
+    lanes(systemId: string): { head: number; flags: number[][] };
   };
 }
 
@@ -210,6 +217,22 @@ export function createFtTwin(engine: EngineClient): FtTwin {
     debug: {
       crashWorker: () => engine.simulateCrash(),
       savedAtMs: () => engine.savedAtMs(),
+      lanes(systemId) {
+        const systems = twinStore.getState().rack?.systems.map((s) => s.config.id) ?? [];
+        const system = systems.indexOf(expectId(systemId, systems, 'system id'));
+        engine.refreshSnapshot();
+        const views = live.views;
+        if (!views) return { head: 0, flags: [] };
+        const head = views.laneHead[system];
+        const flags = [0, 1, 2].map((element) => {
+          const row: number[] = [];
+          for (let k = Math.min(head, LANE_DEPTH) - 1; k >= 0; k--) {
+            row.push(views.laneFlag[laneOffset(system, element, laneSlot(head, k))]);
+          }
+          return row;
+        });
+        return { head, flags };
+      },
       ledWord(id) {
         const index = live.index.get(expectId(id, ids()));
         engine.refreshSnapshot();

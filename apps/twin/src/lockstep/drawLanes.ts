@@ -19,7 +19,7 @@ export const LANE_COLORS = {
   outvotedText: '#2a0b0b',
   suppressed: '#4a5566',
   cross: '#ffb3b3',
-  divergence: 'rgb(240 180 41 / 22%)',
+  divergence: 'rgb(240 180 41 / 38%)',
   divergenceEdge: '#f0b429',
   empty: '#141c26',
 } as const;
@@ -128,11 +128,13 @@ export function drawLanes(
 
 /** Marks the picture as held on a divergence (drawn over the header line). */
 export function drawHoldNote(ctx: CanvasRenderingContext2D, compare: number, width: number): void {
+  ctx.fillStyle = LANE_COLORS.background;
+  ctx.fillRect(0, 0, width, HEADER_PX - 3);
   ctx.font = '600 11px system-ui, "DejaVu Sans", sans-serif';
   ctx.textBaseline = 'middle';
-  ctx.textAlign = 'center';
+  ctx.textAlign = 'left';
   ctx.fillStyle = LANE_COLORS.divergenceEdge;
-  ctx.fillText(`divergence at compare ${compare}: held`, width / 2, HEADER_PX / 2);
+  ctx.fillText(`▲ divergence at compare ${compare} (held a moment)`, PAD_PX, HEADER_PX / 2);
 }
 
 function drawCell(

@@ -5,8 +5,8 @@
 import { useTwin } from '../state/useTwin.ts';
 import { engine } from '../worker/instance.ts';
 
-/** Simulated time one press of Step advances. */
-export const STEP_SIM_MS = 1;
+/** Simulated time one press of Step advances: a handful of voter compares (about 8). */
+export const STEP_SIM_MS = 0.25;
 
 const SPEEDS: readonly { speed: number; label: string; testId: string; title: string }[] = [
   {
