@@ -2,7 +2,7 @@
  * Discrete UI state (selection, hover, panels, the component table and the event log).
  * Changes only on user actions and engine events, never per frame: see `live.ts` for that.
  */
-import type { ComponentInfo, EngineEvent, SystemCounters } from '@ft/engine';
+import type { ComponentInfo, EngineEvent, SystemCounters, SystemInfo } from '@ft/engine';
 import type { RackModel } from '@ft/hardware';
 import { createStore } from 'zustand/vanilla';
 
@@ -14,6 +14,11 @@ export interface TwinState {
   /** Latest known info per component id; replaced when the engine reports a change. */
   components: Record<string, ComponentInfo>;
   counters: SystemCounters[];
+  /**
+   * Per system: software version, Active Upgrade state (split into production and upgrade
+   * sides), call-home role, SAM figures. Refreshed on events, like `components`.
+   */
+  systems: SystemInfo[];
   events: EngineEvent[];
   selectedId: string | null;
   hovered: { id: string; x: number; y: number } | null;
@@ -31,6 +36,7 @@ export const twinStore = createStore<TwinState>(() => ({
   rack: null,
   components: {},
   counters: [],
+  systems: [],
   events: [],
   selectedId: null,
   hovered: null,
