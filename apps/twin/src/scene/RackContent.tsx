@@ -48,6 +48,13 @@ export function RackContent({ rack }: { rack: RackModel }) {
     });
   }, [runtime]);
 
+  useEffect(() => {
+    runtime.setSystems(twinStore.getState().systems);
+    return twinStore.subscribe((s, prev) => {
+      if (s.systems !== prev.systems) runtime.setSystems(s.systems);
+    });
+  }, [runtime]);
+
   useEffect(() => attachScreenPositions(runtime, camera, gl.domElement), [runtime, camera, gl]);
 
   useFrame((state, dt) => {

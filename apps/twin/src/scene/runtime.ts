@@ -3,7 +3,7 @@
  * the snapshot and moves, hides and recolours instances in place. Nothing here touches React;
  * nothing in `update` allocates.
  */
-import { ComponentFlag, OpState } from '@ft/engine';
+import { ComponentFlag, OpState, type SystemInfo } from '@ft/engine';
 import type { SnapshotViews } from '@ft/engine/snapshot';
 import type { RackModel } from '@ft/hardware';
 import { Group } from 'three';
@@ -17,6 +17,7 @@ import type { SceneLayout } from './layout/types.ts';
 import { LedLayer } from './leds.ts';
 import { partMaterials } from './materials.ts';
 import { BenchSlots, pullOffset, stepPhase } from './motion.ts';
+import { UpgradeOverlay } from './overlay/UpgradeOverlay.ts';
 import { ProgressLayer } from './progress.ts';
 import type { Quality } from './quality.ts';
 
@@ -38,6 +39,8 @@ export class SceneRuntime {
   readonly labels: LabelLayer;
   readonly progress: ProgressLayer;
   readonly highlight = new HighlightBoxes();
+  /** Active Upgrade halves and the ftGateway badge; fed by {@link setSystems}. */
+  readonly upgrade: UpgradeOverlay;
   readonly ids: readonly string[];
   /** Effective offset from home of each component (own pull, else its parent's), xyz. */
   readonly offset: Float32Array;
@@ -77,7 +80,14 @@ export class SceneRuntime {
     this.progress = new ProgressLayer(this.layout.progress);
     this.batches.push(this.leds.lenses, this.leds.glows, this.labels.batch);
     for (const b of this.batches) this.group.add(b.mesh);
-    this.group.add(this.progress.track.mesh, this.progress.fill.mesh, this.highlight.mesh);
+    this.upgrade = new UpgradeOverlay(rack);
+    this.group.add(
+      this.progress.track.mesh,
+      this.progress.fill.mesh,
+      this.highlight.mesh,
+      this.upgrade.frames.mesh,
+      this.upgrade.labels.mesh,
+    );
 
     const counts = new Int32Array(n + 1);
     for (const b of this.batches)
@@ -171,6 +181,7 @@ export class SceneRuntime {
     for (let b = 0; b < this.batches.length; b++) this.batches[b].flush();
     this.leds.update(ok ? views.leds : null, tS);
     this.progress.update(ok ? views.progress : null, this.offset, this.visible, this.moved);
+    this.upgrade.update(this.offset, this.visible, this.moved);
     if (this.highlightDirty) this.placeHighlights();
   }
 
@@ -213,8 +224,14 @@ export class SceneRuntime {
     return true;
   }
 
+  /** Per-system info from the engine (discrete: on engine events, never per frame). */
+  setSystems(systems: readonly SystemInfo[]): void {
+    this.upgrade.setSystems(systems);
+  }
+
   dispose(): void {
     this.labels.dispose();
+    this.upgrade.dispose();
     const geometries = new Set([
       ...this.batches.map((b) => b.mesh.geometry),
       this.progress.track.mesh.geometry,
