@@ -10,6 +10,7 @@ import { systemName } from '../state/names.ts';
 import { stateTone } from '../model/tone.ts';
 import { RESTART_POLICY_LABELS } from '../model/labels.ts';
 import { ComponentActions } from './ComponentActions.tsx';
+import { GettingStarted } from './GettingStarted.tsx';
 import { LiveLeds } from './LiveLeds.tsx';
 import { LiveProgress } from './LiveProgress.tsx';
 
@@ -27,10 +28,9 @@ export function ComponentPanel() {
         <h2 className="panel-title" id="component-title" tabIndex={-1}>
           Component
         </h2>
-        <p className="component-empty muted">
-          Select a component in the rack, or in the management console, to see its state and act on
-          it: inject faults, pull it out, insert a replacement.
-        </p>
+        <div className="panel-body">
+          <GettingStarted />
+        </div>
       </section>
     );
   }
