@@ -29,7 +29,7 @@ const BAR_DEPTH_M = 0.0026;
 const BAR_LIFT_M = 0.0016;
 const WASH_LIFT_M = 0.0045;
 /** Wash brightness relative to the frame colour (additive). */
-const WASH_GAIN = 0.1;
+const WASH_GAIN = 0.055;
 /** Instances per frame rectangle: four bars and the wash. */
 const PER_FRAME = 5;
 
@@ -151,9 +151,11 @@ export class UpgradeOverlay {
     this.labels.mesh.renderOrder = 4;
     this.labelOn = new Uint8Array(labelSpecs.length);
     this.labelRear = Uint8Array.from(labelSpecs, (l) => (l.rear ? 1 : 0));
-    this.labelH = Float32Array.from(labelSpecs, (_, i) =>
-      i % PER_SYSTEM === Slot.Badge ? OVERLAY.badgeH : OVERLAY.labelH,
-    );
+    this.labelH = Float32Array.from(labelSpecs, (_, i) => {
+      const slot = i % PER_SYSTEM;
+      if (slot === Slot.Badge) return OVERLAY.badgeH;
+      return slot === Slot.Single || slot === Slot.RearSingle ? OVERLAY.noteH : OVERLAY.labelH;
+    });
     this.setSystems([]);
   }
 

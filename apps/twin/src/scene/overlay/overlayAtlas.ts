@@ -6,10 +6,21 @@
 import { CanvasTexture, LinearMipmapLinearFilter, SRGBColorSpace } from 'three';
 import { SANS, roundRect } from '../textures/canvas.ts';
 
-export const CELL_W = 1024;
-export const CELL_H = 128;
-const COLUMNS = 2;
+const ATLAS_W = 2048;
+const CELL_H = 128;
+/** Rows per system. */
+const ROWS = 2;
 export const CELLS_PER_SYSTEM = 4;
+/**
+ * Cells of one system: the two half labels side by side, then the wide note / merge banner and
+ * the badge. x and width in pixels, row within the system.
+ */
+const CELLS: readonly { x: number; w: number; row: number }[] = [
+  { x: 0, w: 1024, row: 0 },
+  { x: 1024, w: 1024, row: 0 },
+  { x: 0, w: 1344, row: 1 },
+  { x: 1344, w: 704, row: 1 },
+];
 
 export type CellStyle = 'production' | 'upgrade' | 'note' | 'merge' | 'gateway' | 'gatewayDown';
 
@@ -60,9 +71,8 @@ export class OverlayAtlas {
 
   constructor(readonly systems: number) {
     this.canvas = document.createElement('canvas');
-    this.canvas.width = CELL_W * COLUMNS;
-    const rows = Math.max(1, Math.ceil((systems * CELLS_PER_SYSTEM) / COLUMNS));
-    this.canvas.height = rows * CELL_H;
+    this.canvas.width = ATLAS_W;
+    this.canvas.height = Math.max(1, systems) * ROWS * CELL_H;
     this.ctx = this.canvas.getContext('2d')!;
     this.drawn = new Array(systems * CELLS_PER_SYSTEM).fill('');
     this.texture = new CanvasTexture(this.canvas);
@@ -72,8 +82,7 @@ export class OverlayAtlas {
 
   /** UV rect (u0, v0, du, dv) of the left `aspect` part of a cell, written into `out` at `o`. */
   uv(cell: number, aspect: number, out: Float32Array, o: number): void {
-    const x = (cell % COLUMNS) * CELL_W;
-    const y = Math.floor(cell / COLUMNS) * CELL_H;
+    const [x, y] = this.origin(cell);
     out[o] = x / this.canvas.width;
     out[o + 1] = 1 - (y + CELL_H) / this.canvas.height;
     out[o + 2] = (aspect * CELL_H) / this.canvas.width;
@@ -92,13 +101,13 @@ export class OverlayAtlas {
     const icon = style === 'gateway' || style === 'gatewayDown';
     const dot = LOOKS[style].dot !== null;
     const lead = icon ? CELL_H * 0.78 : dot ? CELL_H * 0.62 : CELL_H * 0.36;
-    const w = Math.min(CELL_W, Math.ceil(lead + ctx.measureText(text).width + CELL_H * 0.4));
+    const cellW = CELLS[cell % CELLS_PER_SYSTEM].w;
+    const w = Math.min(cellW, Math.ceil(lead + ctx.measureText(text).width + CELL_H * 0.36));
     const aspect = w / CELL_H;
     if (this.drawn[cell] === key) return { aspect, changed: false };
     this.drawn[cell] = key;
-    const x0 = (cell % COLUMNS) * CELL_W;
-    const y0 = Math.floor(cell / COLUMNS) * CELL_H;
-    ctx.clearRect(x0, y0, CELL_W, CELL_H);
+    const [x0, y0] = this.origin(cell);
+    ctx.clearRect(x0, y0, cellW, CELL_H);
     if (!text) return { aspect, changed: true };
     const look = LOOKS[style];
     const pad = 6;
@@ -126,8 +135,14 @@ export class OverlayAtlas {
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
     ctx.fillStyle = look.text;
-    ctx.fillText(text, x0 + lead, cy + 3, CELL_W - lead - CELL_H * 0.3);
+    ctx.fillText(text, x0 + lead, cy + 3, cellW - lead - CELL_H * 0.3);
     return { aspect, changed: true };
+  }
+
+  /** Top-left pixel of a cell. */
+  private origin(cell: number): [number, number] {
+    const c = CELLS[cell % CELLS_PER_SYSTEM];
+    return [c.x, (Math.floor(cell / CELLS_PER_SYSTEM) * ROWS + c.row) * CELL_H];
   }
 
   dispose(): void {

@@ -52,9 +52,11 @@ export interface OverlayPlacements {
 /** Floating label height, and the x of each half's label centre (production left). */
 export const OVERLAY = {
   labelH: 0.021,
+  /** The single note / merge banner over the whole chassis: a little quieter. */
+  noteH: 0.018,
   labelGapM: 0.004,
   halfLabelX: 0.108,
-  badgeH: 0.0085,
+  badgeH: 0.0105,
   /** Frames sit this far inside a bezel's edges, so neighbouring frames keep a dark gap. */
   frameInsetM: 0.0012,
 } as const;
@@ -94,7 +96,7 @@ export function buildOverlayPlacements(rack: RackModel): OverlayPlacements {
         topOffset = slot.offsetU;
         badgeOwner = owner;
         // Under the model plate, which sits on the top unit of the top drawer.
-        badgeY = bottom + uHeight(slot.offsetU + slot.heightU) - RACK_UNIT_M / 2 - 0.0128;
+        badgeY = bottom + uHeight(slot.offsetU + slot.heightU) - RACK_UNIT_M / 2 - 0.0142;
       }
     }
     systems.push({

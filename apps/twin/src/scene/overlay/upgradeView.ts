@@ -92,7 +92,7 @@ export function upgradeLabels(upgrade: SystemInfo['upgrade']): UpgradeLabels {
   const { state } = upgrade;
   const productionVersion = shortVersion(upgrade.productionVersion);
   const next = upgrade.upgradeVersion ? shortVersion(upgrade.upgradeVersion) : '';
-  const arrow = next ? ` · ${productionVersion} \u2192 ${next}` : '';
+  const arrow = next ? ` \u00b7 ${productionVersion} \u2192 ${next}` : '';
   if (state === 'Merge') {
     return {
       production: null,
@@ -110,7 +110,8 @@ export function upgradeLabels(upgrade: SystemInfo['upgrade']): UpgradeLabels {
     };
   }
   if (NOTE_STATES.has(state)) {
-    return { ...NONE, single: `ACTIVE UPGRADE \u00b7 ${STATE_WORDS[state]}${arrow}` };
+    const target = next ? ` \u2192 ${next}` : '';
+    return { ...NONE, single: `ACTIVE UPGRADE \u00b7 ${STATE_WORDS[state]}${target}` };
   }
   return NONE;
 }
