@@ -27,3 +27,18 @@ test('a transient fault injected by clicking a CPU element is detected and resyn
   await expect(twin.eventLog).toContainText('CPU element 1');
   expect(twin.consoleErrors()).toEqual([]);
 });
+
+test('a one-click scenario from the empty panel injects a transient fault and opens the panel', async ({
+  page,
+}) => {
+  const twin = new TwinPage(page);
+  await twin.open('?preset=4300-dmr');
+  const [, cpu1] = await twin.ids('A', 'cpu');
+  await page.getByTestId('try.transient').click();
+  await expect(twin.componentPanel).toBeVisible();
+  await expect(page.getByTestId(`console.row.${cpu1}`)).toHaveAttribute('aria-selected', 'true');
+  await twin.expectState(cpu1, /^(shot|diagnostics|diagnostics-passed|initializing)$/);
+  await twin.setSpeed(100);
+  await twin.expectState(cpu1, 'duplex', 60_000);
+  expect(twin.consoleErrors()).toEqual([]);
+});
