@@ -70,6 +70,8 @@ export class UpgradeOverlay {
   private readonly labelH: Float32Array;
   private readonly labelRear: Uint8Array;
   private dirty = true;
+  /** What the last `setSystems` drew, so frequent refreshes (SAM figures) cost nothing. */
+  private shown = '\u0000';
 
   constructor(rack: RackModel) {
     this.placements = buildOverlayPlacements(rack);
@@ -161,6 +163,9 @@ export class UpgradeOverlay {
 
   /** Applies the engine's per-system info (discrete: on engine events, never per frame). */
   setSystems(infos: readonly SystemInfo[]): void {
+    const key = infos.map(overlayKey).join('\n');
+    if (key === this.shown) return;
+    this.shown = key;
     const { frames, systems } = this.placements;
     const byId = new Map(infos.map((s) => [s.systemId, s]));
     const colors = this.frames.mesh.instanceColor!;
@@ -253,6 +258,13 @@ export class UpgradeOverlay {
     m.compose(pos, this.labelRear[i] ? qRear : qFront, scl.set(w, h, 1));
     m.toArray(b, o);
   }
+}
+
+/** The fields of a system's info that the overlay draws. */
+function overlayKey(s: SystemInfo): string {
+  const u = s.upgrade;
+  const g = s.gateway;
+  return `${s.systemId}|${u.state}|${u.productionSide}|${u.productionVersion}|${u.upgradeVersion}|${g.role}|${g.linkUp}`;
 }
 
 function sync(
