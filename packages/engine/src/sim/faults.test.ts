@@ -160,6 +160,19 @@ describe('honest consequences', () => {
     expect(e.counters()[0].status).toBe(0);
   });
 
+  it('a failed disk inside an I/O element stays broken when the element is pulled and reinserted', () => {
+    const e = engine('4300-dmr');
+    e.command({ type: 'inject', target: 'A.disk-11-40-2', fault: 'disk-failure' });
+    e.command({ type: 'pull', target: 'A.io-11' });
+    expect(stateOf(e, 'A.disk-11-40-2')).toBe('removed');
+    e.command({ type: 'insert', target: 'A.io-11' });
+    expect(runUntil(e, () => stateOf(e, 'A.io-11') === 'duplex', 120_000, 100)).toBe(true);
+    expect(stateOf(e, 'A.disk-11-40-2')).toBe('broken');
+    expect(runUntil(e, () => stateOf(e, 'A.disk-11-40-1') === 'duplex', 7_200_000, 1000)).toBe(
+      true,
+    );
+  });
+
   it('the mirror halves hold the same journal after a rebuild', () => {
     const e = engine('4300-dmr');
     e.advance(200);

@@ -211,10 +211,11 @@ export function childrenUp(w: World, p: number): void {
   for (const ch of w.children[p]) {
     if (w.pulled[ch] || w.state[ch] !== OpState.Offline) continue;
     const kind = w.kind[ch];
-    if (kind === Kind.Disk) startRebuild(w, ch);
-    else if (kind === Kind.Nic && w.linkDown[ch]) setState(w, ch, OpState.Offline, 'link lost');
-    else if (w.defect[ch] !== Defect.None)
+    // A defective part stays defective whatever its enclosure went through.
+    if (w.defect[ch] !== Defect.None)
       makeBroken(w, ch, DEFECT_NAMES[w.defect[ch] as Defect], false);
+    else if (kind === Kind.Disk) startRebuild(w, ch);
+    else if (kind === Kind.Nic && w.linkDown[ch]) setState(w, ch, OpState.Offline, 'link lost');
     else setState(w, ch, OpState.Simplex, 'ready');
   }
 }
