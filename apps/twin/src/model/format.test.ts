@@ -6,7 +6,15 @@ import {
   formatDuration,
   formatSimTime,
   ninesLabel,
+  shortVersion,
 } from './format.ts';
+
+describe('shortVersion', () => {
+  it('keeps the trailing version number', () => {
+    expect(shortVersion('ftServer System Software 4.0.0')).toBe('v4.0.0');
+    expect(shortVersion('custom build')).toBe('custom build');
+  });
+});
 
 describe('formatSimTime', () => {
   it('formats hh:mm:ss.mmm', () => {

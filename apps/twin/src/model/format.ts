@@ -88,3 +88,14 @@ export function ninesLabel(availability: number): string {
 export function formatCount(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
+
+/**
+ * The version number at the end of a product string, as `v4.0.0`; the string itself otherwise.
+ *
+ * @example
+ * shortVersion('ftServer System Software 4.0.0'); // 'v4.0.0'
+ */
+export function shortVersion(text: string): string {
+  const match = /(\d+(?:\.\d+)+)\s*$/.exec(text);
+  return match ? `v${match[1]}` : text;
+}

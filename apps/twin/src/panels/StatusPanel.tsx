@@ -10,6 +10,7 @@ import {
   formatCount,
   formatDuration,
   ninesLabel,
+  shortVersion,
 } from '../model/format.ts';
 import { statusTone } from '../model/tone.ts';
 import { requestCamera } from '../state/store.ts';
@@ -19,6 +20,7 @@ import { SystemActions } from './SystemActions.tsx';
 export function StatusPanel() {
   const rack = useTwin((s) => s.rack);
   const counters = useTwin((s) => s.counters);
+  const infos = useTwin((s) => s.systems);
   return (
     <section className="panel status-panel" aria-labelledby="status-title" data-testid="status">
       <h2 className="panel-title" id="status-title">
@@ -29,6 +31,8 @@ export function StatusPanel() {
           {rack?.systems.map((system) => {
             const id = system.config.id;
             const c = counters.find((k) => k.systemId === id);
+            const info = infos.find((k) => k.systemId === id);
+            const upgrade = info && info.upgrade.state !== 'Idle' ? info.upgrade : null;
             const status = c ? (SYSTEM_STATUS_NAMES[c.status] ?? 'unknown') : '…';
             const nines = c ? countNines(c.availability) : Number.POSITIVE_INFINITY;
             return (
@@ -44,6 +48,7 @@ export function StatusPanel() {
                   </button>
                   <span className="muted">
                     {system.spec.name} · {system.config.mode.toUpperCase()}
+                    {info ? ` · ${shortVersion(info.softwareVersion)}` : ''}
                   </span>
                   <span className="spacer" />
                   <span
@@ -90,6 +95,13 @@ export function StatusPanel() {
                       </dd>
                     </div>
                   </dl>
+                ) : null}
+                {upgrade ? (
+                  <p className="status-upgrade" data-testid={`status.${id}.upgrade`}>
+                    Active Upgrade: {upgrade.state} · production side {upgrade.productionSide} ·{' '}
+                    {shortVersion(upgrade.productionVersion)}
+                    {upgrade.upgradeVersion ? ` → ${shortVersion(upgrade.upgradeVersion)}` : ''}
+                  </p>
                 ) : null}
                 <SystemActions systemId={id} />
               </li>

@@ -245,6 +245,7 @@ export class EngineClient {
     if (!api) return;
     const list = await this.guard(generation, 'components', api.components());
     if (list) twinStore.setState((s) => ({ components: mergeComponents(s.components, list) }));
+    await this.refreshSystems(generation);
   }
 
   private async refreshCounters(generation: number): Promise<void> {
@@ -252,6 +253,18 @@ export class EngineClient {
     if (!api) return;
     const counters = await this.guard(generation, 'counters', api.counters());
     if (counters) twinStore.setState({ counters });
+    await this.refreshSystems(generation);
+  }
+
+  /** Per-system info (versions, Active Upgrade, gateway, SAM); the store changes only on news. */
+  private async refreshSystems(generation: number): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    const systems = await this.guard(generation, 'systems', api.systems());
+    if (!systems) return;
+    if (JSON.stringify(systems) !== JSON.stringify(twinStore.getState().systems)) {
+      twinStore.setState({ systems });
+    }
   }
 
   private async save(generation: number, api: Remote<WorkerApi>): Promise<void> {
