@@ -60,7 +60,7 @@ const LOOKS: Record<CellStyle, Look> = {
     dot: null,
   },
   gateway: { fill: '#0d2a4a', stroke: '#58aaff', text: '#eaf4ff', dot: null },
-  gatewayDown: { fill: '#24272b', stroke: '#5c636b', text: '#8d949c', dot: null },
+  gatewayDown: { fill: '#26292e', stroke: '#6b727b', text: '#a0a7af', dot: null },
 };
 
 export class OverlayAtlas {

@@ -1,10 +1,10 @@
 /**
  * Where the Active Upgrade and call-home overlays go, computed once per rack: a frame around
  * each drawer's bezel and rear panel (the drawer's side says which half it joins), the floating
- * labels' spots above each chassis, and the ftGateway badge under the model plate. Pure data.
+ * labels' spots above each chassis, and the ftGateway badge beside the model plate. Pure data.
  */
 import type { ComponentKind, RackModel } from '@ft/hardware';
-import { FRONT, bezelHeight } from '../layout/front.ts';
+import { bezelHeight } from '../layout/front.ts';
 import { REAR } from '../layout/rear.ts';
 import {
   BEZEL_FRONT_Z_M,
@@ -37,7 +37,7 @@ export interface SystemOverlaySpots {
   readonly labelZ: number;
   /** Rear-facing copies of the labels, seen from behind the rack. */
   readonly rearLabelZ: number;
-  /** The badge under the model plate: its top drawer (or -1), centre and plane. */
+  /** The badge beside the model plate: its top drawer (or -1), centre and plane. */
   readonly badgeOwner: number;
   readonly badgeX: number;
   readonly badgeY: number;
@@ -56,7 +56,9 @@ export const OVERLAY = {
   noteH: 0.018,
   labelGapM: 0.004,
   halfLabelX: 0.108,
-  badgeH: 0.0105,
+  badgeH: 0.0122,
+  /** Badge centre x: between the model plate and the brand. */
+  badgeX: 0.012,
   /** Frames sit this far inside a bezel's edges, so neighbouring frames keep a dark gap. */
   frameInsetM: 0.0012,
 } as const;
@@ -95,8 +97,8 @@ export function buildOverlayPlacements(rack: RackModel): OverlayPlacements {
       if (slot.offsetU > topOffset) {
         topOffset = slot.offsetU;
         badgeOwner = owner;
-        // Under the model plate, which sits on the top unit of the top drawer.
-        badgeY = bottom + uHeight(slot.offsetU + slot.heightU) - RACK_UNIT_M / 2 - 0.0142;
+        // Beside the model plate, which sits on the top unit of the top drawer.
+        badgeY = bottom + uHeight(slot.offsetU + slot.heightU) - RACK_UNIT_M / 2;
       }
     }
     systems.push({
@@ -105,7 +107,7 @@ export function buildOverlayPlacements(rack: RackModel): OverlayPlacements {
       labelZ: BEZEL_FRONT_Z_M + 0.012,
       rearLabelZ: CHASSIS_REAR_Z_M - 0.012,
       badgeOwner,
-      badgeX: FRONT.plateX,
+      badgeX: OVERLAY.badgeX,
       badgeY,
       badgeZ: BEZEL_FRONT_Z_M + 0.0009,
     });
