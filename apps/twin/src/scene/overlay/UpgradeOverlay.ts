@@ -18,20 +18,16 @@ import {
   Vector3,
 } from 'three';
 import { type InstanceSpec, PartBatch } from '../batch.ts';
+import { FrameRole, type FrameInstances, SPINE_X_M, buildFrameInstances } from './frameSpecs.ts';
 import { quadGeometry } from '../geometry.ts';
 import { CELLS_PER_SYSTEM, type CellStyle, HALF_COLORS, OverlayAtlas } from './overlayAtlas.ts';
 import { OVERLAY, type OverlayPlacements, buildOverlayPlacements } from './placement.ts';
-import { gatewayBadge, halfOf, showsHalves, upgradeLabels } from './upgradeView.ts';
+import { gatewayBadge, halfOfSide, showsHalves, upgradeLabels } from './upgradeView.ts';
 
-const BAR_M = 0.0024;
-const BAR_DEPTH_M = 0.0026;
-/** How far in front of a face the bars and the wash float. */
-const BAR_LIFT_M = 0.0016;
-const WASH_LIFT_M = 0.0045;
 /** Wash brightness relative to the frame colour (additive). */
 const WASH_GAIN = 0.055;
-/** Instances per frame rectangle: four bars and the wash. */
-const PER_FRAME = 5;
+/** The half labels' outer ends overhang the spines by this much. */
+const LABEL_OVERHANG_M = 0.006;
 
 /** Label instances per system, in this order. */
 enum Slot {
@@ -64,30 +60,21 @@ export class UpgradeOverlay {
   readonly labels: PartBatch;
   private readonly atlas: OverlayAtlas;
   private readonly uvRects: InstancedBufferAttribute;
-  private readonly frameOwner: Int32Array;
+  private readonly glow: FrameInstances;
   private readonly frameOn: Uint8Array;
   private readonly labelOn: Uint8Array;
   private readonly labelH: Float32Array;
   private readonly labelRear: Uint8Array;
+  private readonly labelX: Float32Array;
   private dirty = true;
   /** What the last `setSystems` drew, so frequent refreshes (SAM figures) cost nothing. */
   private shown = '\u0000';
 
   constructor(rack: RackModel) {
     this.placements = buildOverlayPlacements(rack);
-    const { frames, systems } = this.placements;
-    const specs: InstanceSpec[] = [];
-    for (const f of frames) {
-      const dir = f.rear ? -1 : 1;
-      const z = f.z + dir * BAR_LIFT_M;
-      const at = (x: number, y: number, sx: number, sy: number, lift = z, sz = BAR_DEPTH_M) =>
-        specs.push({ owner: f.owner, system: f.system, x, y, z: lift, sx, sy, sz, rear: f.rear });
-      at(f.x, f.y + f.h / 2 - BAR_M / 2, f.w, BAR_M);
-      at(f.x, f.y - f.h / 2 + BAR_M / 2, f.w, BAR_M);
-      at(f.x - f.w / 2 + BAR_M / 2, f.y, BAR_M, f.h - 2 * BAR_M);
-      at(f.x + f.w / 2 - BAR_M / 2, f.y, BAR_M, f.h - 2 * BAR_M);
-      at(f.x, f.y, f.w - 2 * BAR_M, f.h - 2 * BAR_M, f.z + dir * WASH_LIFT_M, 0.0005);
-    }
+    const { systems } = this.placements;
+    this.glow = buildFrameInstances(this.placements);
+    const specs = this.glow.specs;
     this.frames = new PartBatch(
       'upgradeFrames',
       new BoxGeometry(1, 1, 1),
@@ -105,7 +92,6 @@ export class UpgradeOverlay {
       3,
     );
     this.frames.mesh.renderOrder = 2;
-    this.frameOwner = Int32Array.from(specs, (s) => s.owner);
     this.frameOn = new Uint8Array(specs.length);
 
     this.atlas = new OverlayAtlas(systems.length);
@@ -153,6 +139,7 @@ export class UpgradeOverlay {
     this.labels.mesh.renderOrder = 4;
     this.labelOn = new Uint8Array(labelSpecs.length);
     this.labelRear = Uint8Array.from(labelSpecs, (l) => (l.rear ? 1 : 0));
+    this.labelX = Float32Array.from(labelSpecs, (l) => l.x);
     this.labelH = Float32Array.from(labelSpecs, (_, i) => {
       const slot = i % PER_SYSTEM;
       if (slot === Slot.Badge) return OVERLAY.badgeH;
@@ -166,26 +153,26 @@ export class UpgradeOverlay {
     const key = infos.map(overlayKey).join('\n');
     if (key === this.shown) return;
     this.shown = key;
-    const { frames, systems } = this.placements;
+    const { systems } = this.placements;
     const byId = new Map(infos.map((s) => [s.systemId, s]));
+    const info = systems.map((spot) => byId.get(spot.id));
     const colors = this.frames.mesh.instanceColor!;
+    const g = this.glow;
     let anyFrame = false;
-    frames.forEach((f, k) => {
-      const info = byId.get(systems[f.system].id);
-      const half =
-        info && showsHalves(info.upgrade.state)
-          ? halfOf(f.kind, f.side, info.upgrade.productionSide)
-          : null;
-      for (let j = 0; j < PER_FRAME; j++) {
-        const i = k * PER_FRAME + j;
-        this.frameOn[i] = half ? 1 : 0;
-        if (!half) continue;
-        anyFrame = true;
-        tmp.copy(halfColor[half]);
-        if (j === PER_FRAME - 1) tmp.multiplyScalar(WASH_GAIN);
-        colors.setXYZ(i, tmp.r, tmp.g, tmp.b);
-      }
-    });
+    for (let i = 0; i < g.specs.length; i++) {
+      const u = info[g.specs[i].system]?.upgrade;
+      const half = u && showsHalves(u.state) ? halfOfSide(g.side[i], u.productionSide) : null;
+      const on =
+        half !== null &&
+        (g.position[i] === 0 || g.position[i] === (half === 'production' ? 1 : 2)) &&
+        (g.role[i] !== FrameRole.MergeBus || u?.state === 'Merge');
+      this.frameOn[i] = on ? 1 : 0;
+      if (!on || !half) continue;
+      anyFrame = true;
+      tmp.copy(halfColor[half]);
+      if (g.wash[i]) tmp.multiplyScalar(WASH_GAIN);
+      colors.setXYZ(i, tmp.r, tmp.g, tmp.b);
+    }
     colors.needsUpdate = true;
     this.frames.mesh.visible = anyFrame;
 
@@ -219,7 +206,15 @@ export class UpgradeOverlay {
           this.uvRects.array as Float32Array,
           i * 4,
         );
-        this.rescale(i, this.labelH[i] * aspect, this.labelH[i]);
+        const w = this.labelH[i] * aspect;
+        // The front half labels sit on their spines: outer end just past the spine.
+        const x =
+          k === Slot.Production
+            ? -SPINE_X_M - LABEL_OVERHANG_M + w / 2
+            : k === Slot.Upgrade
+              ? SPINE_X_M + LABEL_OVERHANG_M - w / 2
+              : this.labelX[i];
+        this.rescale(i, x, w, this.labelH[i]);
       }
     });
     this.uvRects.needsUpdate = true;
@@ -236,7 +231,7 @@ export class UpgradeOverlay {
   update(offset: Float32Array, visible: Uint8Array, moved: Uint8Array): void {
     const all = this.dirty;
     this.dirty = false;
-    sync(this.frames, this.frameOwner, this.frameOn, offset, visible, moved, all);
+    sync(this.frames, this.frames.owner, this.frameOn, offset, visible, moved, all);
     sync(this.labels, this.labels.owner, this.labelOn, offset, visible, moved, all);
     this.frames.flush();
     this.labels.flush();
@@ -250,11 +245,11 @@ export class UpgradeOverlay {
     (this.labels.mesh.material as MeshBasicMaterial).dispose();
   }
 
-  /** Rewrites the home matrix of label instance `i` at width `w` and height `h`. */
-  private rescale(i: number, w: number, h: number): void {
+  /** Rewrites the home matrix of label instance `i`: centre x, width `w`, height `h`. */
+  private rescale(i: number, x: number, w: number, h: number): void {
     const b = this.labels.base;
     const o = i * 16;
-    pos.set(b[o + 12], b[o + 13], b[o + 14]);
+    pos.set(x, b[o + 13], b[o + 14]);
     m.compose(pos, this.labelRear[i] ? qRear : qFront, scl.set(w, h, 1));
     m.toArray(b, o);
   }

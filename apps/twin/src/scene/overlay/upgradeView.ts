@@ -25,7 +25,12 @@ export function halfOf(
   side: number,
   productionSide: number,
 ): Half | null {
-  if (kind === 'psu' || (side !== 0 && side !== 1)) return null;
+  return kind === 'psu' ? null : halfOfSide(side, productionSide);
+}
+
+/** The half of CPU/I/O side `side` (0 or 1) while split; null for any other side. */
+export function halfOfSide(side: number, productionSide: number): Half | null {
+  if (side !== 0 && side !== 1) return null;
   return side === productionSide ? 'production' : 'upgrade';
 }
 
