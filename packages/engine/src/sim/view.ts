@@ -132,8 +132,12 @@ function actionsOf(w: World, c: number): CommandType[] {
   if (kind === Kind.Disk) out.push('setDiskPriority');
   const st = w.state[c] as OpState;
   const idle = st === OpState.Offline || st === OpState.Broken || st === OpState.Stopped;
-  if (kind !== Kind.Psu && kind !== Kind.Nic && (online(w, c) || idle) && !w.pulled[c]) out.push('runDiagnostics');
-  if ((kind === Kind.Cpu || kind === Kind.Io || kind === Kind.Xio || kind === Kind.Pci) && online(w, c)) {
+  if (kind !== Kind.Psu && kind !== Kind.Nic && (online(w, c) || idle) && !w.pulled[c])
+    out.push('runDiagnostics');
+  if (
+    (kind === Kind.Cpu || kind === Kind.Io || kind === Kind.Xio || kind === Kind.Pci) &&
+    online(w, c)
+  ) {
     out.push('updateFirmware');
   }
   if (kind === Kind.Cpu && online(w, c)) out.push('takeDump');
