@@ -1,8 +1,10 @@
 /**
  * The Active Upgrade and call-home overlays as two instanced meshes for the whole rack (draw calls
- * do not grow with systems): glowing frames and a faint wash over each drawer in its half's
- * colour while a system is split, and floating labels plus the ftGateway badge drawn from one
- * canvas atlas. `setSystems` runs on engine events; `update` runs per frame, only moving
+ * do not grow with systems): an additive glow mesh (frames and a faint wash over each drawer in
+ * its half's colour while a system is split, spines and ticks tying each half to its label, the
+ * merge bus; see `frameSpecs.ts`), and one quad mesh over a canvas atlas for the floating labels
+ * and the ftGateway badge. Either mesh is hidden, costing no draw call, while it has nothing to
+ * show. `setSystems` runs on engine events; `update` runs per frame, only moving
  * instances whose drawer moved, without allocating.
  */
 import type { SystemInfo } from '@ft/engine';
