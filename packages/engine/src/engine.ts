@@ -10,38 +10,32 @@
  */
 import { buildRack, getPreset, type RackConfig, type RackModel } from '@ft/hardware';
 import { REPLICAS_PER_SYSTEM } from './cpu/complex-constants.ts';
-import { FAULT_MTBF_H, HOUR, TIMING } from './timing.ts';
+import { TIMING } from './timing.ts';
 import { COUNTERS_PER_SYSTEM, Counter, type SnapshotViews } from './snapshot.ts';
 import * as actions from './sim/actions.ts';
 import { rebuildTick } from './sim/disks.ts';
 import { log } from './sim/events.ts';
-import { FAULTS_BY_KIND, FLAG_REASONS, inject } from './sim/faults.ts';
-import { bringBackWaiting, makeBroken, onPhaseEnd, osCrash, shoot } from './sim/lifecycle.ts';
-import { initMtbf, recordFault } from './sim/mtbf.ts';
+import { FAULTS_BY_KIND, inject } from './sim/faults.ts';
+import { bringBackWaiting, onPhaseEnd } from './sim/lifecycle.ts';
+import { initMtbf } from './sim/mtbf.ts';
 import { readHeader, restoreInto, saveWorld } from './sim/persist.ts';
 import { resyncPauseEnd, resyncTick } from './sim/resync.ts';
-import { type VoteHandlers, runSystem } from './sim/run.ts';
+import { runSystem } from './sim/run.ts';
+import { voteHandlers } from './sim/handlers.ts';
+import { componentRedfish, systemInfo } from './sim/info.ts';
+import { scheduleRandomFault, scheduleRandomFaults } from './sim/randomFaults.ts';
 import {
-  firmwareOf,
   runDiagnostics,
   setGatewayLink,
   systemAction,
   takeDump,
   updateFirmware,
 } from './sim/operations.ts';
-import {
-  applicationDown,
-  clearAlerts,
-  crashApplication,
-  onSamTimer,
-  samMetrics,
-  setAlert,
-} from './sim/sam.ts';
-import { gatewayRoles, onCallTimer } from './sim/service.ts';
-import { onUpgradeTimer, upgradeCommand, upgradeProgress } from './sim/upgrade.ts';
-import { toRedfish } from './redfish.ts';
-import { goDown, refreshSystem } from './sim/states.ts';
-import { nextTimerMs, schedule, TimerType } from './sim/timers.ts';
+import { applicationDown, clearAlerts, crashApplication, onSamTimer, setAlert } from './sim/sam.ts';
+import { onCallTimer } from './sim/service.ts';
+import { onUpgradeTimer, upgradeCommand } from './sim/upgrade.ts';
+import { refreshSystem } from './sim/states.ts';
+import { nextTimerMs, TimerType } from './sim/timers.ts';
 import { componentInfo, systemCounters, writeSnapshot } from './sim/view.ts';
 import { Kind, World } from './sim/world.ts';
 import {
@@ -54,7 +48,6 @@ import {
   type FaultKind,
   OpState,
   type ServiceCall,
-  SYSTEM_STATUS_NAMES,
   type SystemInfo,
   SystemStatus,
   type SystemCounters,
@@ -64,34 +57,6 @@ const SYSTEM_COMMANDS = new Set(['system', 'upgrade', 'gatewayLink', 'samAlert',
 
 /** Longest slice of simulated time run at once (keeps processes and counters fine-grained). */
 const MAX_SLICE_MS = 10;
-
-const handlers: VoteHandlers = {
-  remove(w, s, slot, reason) {
-    const c = w.sysCpu[s * REPLICAS_PER_SYSTEM + slot];
-    const r = s * REPLICAS_PER_SYSTEM + slot;
-    const why = w.flagged[r] ? (FLAG_REASONS[w.flagged[r]] ?? reason) : reason;
-    w.flagged[r] = 0;
-    w.warpHoldUntilMs = w.timeMs + TIMING.warpSettleMs.value;
-    if (recordFault(w, c)) shoot(w, c, why);
-    else makeBroken(w, c, `${why}; MTBF below threshold`, true);
-  },
-  threeWay(w, s) {
-    log(
-      w,
-      s,
-      -1,
-      'critical',
-      `Three-way disagreement on ${w.systemName(s)}: no output emitted, system stopped`,
-    );
-    goDown(w, s, 'three-way disagreement: output halted');
-  },
-  simplexError(w, s, slot) {
-    const r = s * REPLICAS_PER_SYSTEM + slot;
-    const why = FLAG_REASONS[w.flagged[r]] ?? 'board error';
-    w.flagged[r] = 0;
-    osCrash(w, s, `${why} on the last online CPU element`);
-  },
-};
 
 export class Engine {
   /** @internal The state, for tests and benchmarks; the app uses the methods below. */
@@ -154,28 +119,7 @@ export class Engine {
       refreshSystem(w, s);
     }
     w.events.length = 0;
-    if (w.options.randomFaults) this.scheduleRandomFaults();
-  }
-
-  private scheduleRandomFaults(): void {
-    const w = this.world;
-    for (let c = 0; c < w.n; c++) {
-      const kind = w.kind[c] as Kind;
-      const faults = FAULTS_BY_KIND[kind];
-      for (let f = 0; f < faults.length; f++) this.scheduleRandom(c, f);
-    }
-  }
-
-  private scheduleRandom(c: number, f: number): void {
-    const w = this.world;
-    const kindName = w.specs[c].kind as keyof typeof FAULT_MTBF_H;
-    const rates = FAULT_MTBF_H[kindName] as Record<string, number>;
-    const fault = FAULTS_BY_KIND[w.kind[c] as Kind][f];
-    let mtbfH = rates[fault];
-    if (fault === 'os-crash' && w.cpuSlot[c] !== 0) return; // a system-wide rate, drawn once
-    if (!mtbfH) return;
-    if (fault === 'os-crash') mtbfH = rates[fault];
-    schedule(w, w.timeMs + w.prng.exponential(mtbfH * HOUR), TimerType.RandomFault, c, f);
+    if (w.options.randomFaults) scheduleRandomFaults(w);
   }
 
   /** Runs `simMs` of simulated time. With `warp`, quiet stretches are skipped (see {@link warpTo}). */
@@ -229,7 +173,7 @@ export class Engine {
         status === SystemStatus.Duplex ||
         status === SystemStatus.Triplex;
       if (up && w.pauseUntilMs[s] === 0 && !applicationDown(w, s)) {
-        w.replicaInstructions += runSystem(w, s, dtMs, handlers);
+        w.replicaInstructions += runSystem(w, s, dtMs, voteHandlers);
       }
       if (up) resyncTick(w, s, dtMs);
       rebuildTick(w, s, dtMs);
@@ -283,7 +227,7 @@ export class Engine {
           const fault = FAULTS_BY_KIND[w.kind[t.target] as Kind][t.arg];
           w.warpHoldUntilMs = w.timeMs + TIMING.warpSettleMs.value;
           inject(w, t.target, fault);
-          this.scheduleRandom(t.target, t.arg);
+          scheduleRandomFault(w, t.target, t.arg);
           break;
         }
         case TimerType.Upgrade:
@@ -384,45 +328,7 @@ export class Engine {
 
   /** Per system: software version, Active Upgrade, call-home role, SAM figures. */
   systems(): SystemInfo[] {
-    const w = this.world;
-    const { gateway, backup } = gatewayRoles(w);
-    return w.rack.systems.map((sys, s) => {
-      const ops = w.ops.systems[s];
-      const u = ops.upgrade;
-      const metrics = samMetrics(w, s);
-      const role =
-        gateway < 0 ? 'direct' : s === gateway ? 'gateway' : s === backup ? 'backup' : 'client';
-      return {
-        systemId: sys.config.id,
-        name: sys.config.name,
-        model: sys.config.model,
-        mode: sys.config.mode,
-        status: w.status[s] as SystemStatus,
-        statusName: SYSTEM_STATUS_NAMES[w.status[s]],
-        softwareVersion: ops.softwareVersion,
-        upgrade: {
-          state: u.state,
-          productionSide: u.productionSide,
-          productionVersion: u.productionVersion,
-          upgradeVersion: u.upgradeVersion,
-          progress: upgradeProgress(w, s),
-        },
-        gateway: {
-          role,
-          gatewayId: gateway >= 0 ? w.systemId(gateway) : null,
-          backupId: backup >= 0 ? w.systemId(backup) : null,
-          linkUp: ops.gatewayLinkUp,
-        },
-        sam: {
-          cpuPct: metrics.cpu,
-          memoryPct: metrics.memory,
-          diskPct: metrics.disk,
-          applicationUp: ops.sam.appUp,
-          restarts: ops.sam.restarts,
-          alerts: ops.sam.alerts.map((a) => ({ ...a })),
-        },
-      };
-    });
+    return systemInfo(this.world);
   }
 
   /** Service calls, newest last, with their lifecycle history. */
@@ -437,16 +343,8 @@ export class Engine {
 
   /** A component as Redfish-style JSON, or null for an unknown id. */
   redfish(id: string): Record<string, unknown> | null {
-    const w = this.world;
-    const c = w.byId.get(id);
-    if (c === undefined) return null;
-    const sys = w.rack.systems[w.sys[c]];
-    return toRedfish(componentInfo(w, c), {
-      partNumber: w.partNumber[c],
-      serialNumber: `FT${sys.config.model}-${w.serial[c]}`,
-      firmwareVersion: firmwareOf(w, c),
-      model: `ftServer ${sys.config.model} ${w.specs[c].kind.toUpperCase()}`,
-    });
+    const c = this.world.byId.get(id);
+    return c === undefined ? null : componentRedfish(this.world, c);
   }
 
   /** Events since the last call. */
