@@ -7,13 +7,17 @@
 import {
   type Command,
   type CommandResult,
+  type DumpRecord,
   type EngineEvent,
   type FaultDetail,
   OP_STATE_NAMES,
   SYSTEM_STATUS_NAMES,
+  type ServiceCall,
   type StateChangeEvent,
   type SystemCounters,
+  type SystemInfo,
   type SystemStatusEvent,
+  type TrapEvent,
 } from '@ft/engine';
 import { type LedRole, ledIndex } from '@ft/hardware';
 import { LANE_DEPTH } from '@ft/engine/snapshot';
@@ -26,6 +30,7 @@ import {
   expectFault,
   expectHandler,
   expectId,
+  expectJumpMs,
   expectOptions,
   expectSpeed,
   expectStepMs,
@@ -98,6 +103,34 @@ export interface FtTwin {
   systemStatus(systemId: string): string;
   /** Per-system counters (status, uptime, availability, transactions). */
   counters(): SystemCounters[];
+  /**
+   * Per system: software version, Active Upgrade (state, sides, versions, progress), call-home
+   * role and link, SAM figures and alerts. @example ftTwin.systems()[0].upgrade.state // 'Idle'
+   */
+  systems(): SystemInfo[];
+  /**
+   * ActiveService calls, open and closed, oldest first: status, path taken, history.
+   * @example ftTwin.serviceCalls().filter((c) => c.status !== 'closed')
+   */
+  serviceCalls(): ServiceCall[];
+  /** Memory dumps, oldest first; `completedMs` is null while one is being written. */
+  dumps(): DumpRecord[];
+  /**
+   * A component as Redfish JSON (Status.State, Status.Health, Oem.Stratus...).
+   * @example (await ftTwin.redfish('A.cpu-0')).Status.Health // 'OK'
+   */
+  redfish(id: string): Promise<Record<string, unknown>>;
+  /**
+   * Recent SNMP trap records (newest last, as many as the event log keeps): trap kind, OID,
+   * previous and current state, reason and varbinds. @example ftTwin.traps().at(-1)?.oid
+   */
+  traps(): TrapEvent[];
+  /**
+   * Time warp: skips quiet simulated time to the next scheduled event (a phase ending, a part
+   * delivery), at most `limitMs` (0 < limitMs ≤ 86 400 000); resolves with the new time.
+   * @example await ftTwin.jumpToNextEvent(3_600_000)
+   */
+  jumpToNextEvent(limitMs: number): Promise<number>;
   /** Simulated time in ms of the latest snapshot. */
   simTimeMs(): number;
   /** How snapshots reach the page: 'shared' (SharedArrayBuffer) or 'transfer'. */
@@ -206,6 +239,17 @@ export function createFtTwin(engine: EngineClient): FtTwin {
       return c ? (SYSTEM_STATUS_NAMES[c.status] ?? 'unknown') : 'unknown';
     },
     counters: () => twinStore.getState().counters,
+    systems: () => twinStore.getState().systems,
+    serviceCalls: () => twinStore.getState().serviceCalls,
+    dumps: () => twinStore.getState().dumps,
+    async redfish(id) {
+      expectId(id, ids());
+      const doc = await engine.redfish(id);
+      if (!doc) throw new Error(`No Redfish resource for ${id} (the engine may be restarting).`);
+      return doc;
+    },
+    traps: () => twinStore.getState().events.filter((e): e is TrapEvent => e.kind === 'trap'),
+    jumpToNextEvent: (limitMs) => engine.jumpToNextEvent(expectJumpMs(limitMs)),
     simTimeMs() {
       engine.refreshSnapshot();
       return live.views ? live.views.clock[0] : 0;

@@ -3,6 +3,7 @@ import {
   expectFault,
   expectHandler,
   expectId,
+  expectJumpMs,
   expectOptions,
   expectSpeed,
   expectStepMs,
@@ -83,5 +84,16 @@ describe('expectHandler', () => {
       /Unknown event "nope": expected one of state, ready/,
     );
     expect(() => expectHandler('state', ['state'], 5)).toThrow(/Expected a handler function/);
+  });
+});
+
+describe('expectJumpMs', () => {
+  it('accepts a limit within a day', () => {
+    expect(expectJumpMs(3_600_000)).toBe(3_600_000);
+  });
+  it('says what was expected', () => {
+    expect(() => expectJumpMs(0)).toThrow(/jumpToNextEvent: expected a limit.*got 0/);
+    expect(() => expectJumpMs('1h')).toThrow(/got "1h"/);
+    expect(() => expectJumpMs(MAX_STEP_MS + 1)).toThrow(/≤ 86400000/);
   });
 });

@@ -54,6 +54,21 @@ export function expectStepMs(simMs: unknown): number {
   );
 }
 
+/** The limit of a time warp (`jumpToNextEvent`), in simulated ms: same range as a step. */
+export function expectJumpMs(limitMs: unknown): number {
+  if (
+    typeof limitMs === 'number' &&
+    Number.isFinite(limitMs) &&
+    limitMs > 0 &&
+    limitMs <= MAX_STEP_MS
+  ) {
+    return limitMs;
+  }
+  throw new Error(
+    `jumpToNextEvent: expected a limit in simulated milliseconds, a number > 0 and ≤ ${MAX_STEP_MS}, got ${describe(limitMs)}.`,
+  );
+}
+
 export function expectOptions<K extends string>(
   options: unknown,
   allowed: readonly K[],

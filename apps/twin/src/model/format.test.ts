@@ -4,6 +4,8 @@ import {
   formatAvailability,
   formatCount,
   formatDuration,
+  formatGB,
+  formatPct,
   formatSimTime,
   ninesLabel,
   shortVersion,
@@ -61,5 +63,16 @@ describe('availability', () => {
   });
   it('formats counts', () => {
     expect(formatCount(1234567.4)).toBe('1,234,567');
+  });
+});
+
+describe('formatGB and formatPct', () => {
+  it('shows gigabytes', () => {
+    expect(formatGB(8 * 1024 ** 3)).toBe('8.0 GB');
+    expect(formatGB(64 * 1024 ** 3)).toBe('64 GB');
+  });
+  it('clamps percentages', () => {
+    expect(formatPct(48.25)).toBe('48.3%');
+    expect(formatPct(140)).toBe('100.0%');
   });
 });

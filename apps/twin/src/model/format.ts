@@ -99,3 +99,22 @@ export function shortVersion(text: string): string {
   const match = /(\d+(?:\.\d+)+)\s*$/.exec(text);
   return match ? `v${match[1]}` : text;
 }
+
+const BYTES_PER_GB = 1024 ** 3;
+
+/**
+ * Bytes as gigabytes (binary), one decimal under 10 GB.
+ *
+ * @example
+ * formatGB(8 * 1024 ** 3); // '8.0 GB'
+ */
+export function formatGB(bytes: number): string {
+  const gb = Math.max(0, bytes) / BYTES_PER_GB;
+  return `${gb < 10 ? gb.toFixed(1) : gb.toFixed(0)} GB`;
+}
+
+/** A percentage for bars and labels: one decimal, clamped to 0…100. */
+export function formatPct(pct: number): string {
+  const p = Math.min(100, Math.max(0, Number.isFinite(pct) ? pct : 0));
+  return `${p.toFixed(1)}%`;
+}

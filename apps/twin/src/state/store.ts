@@ -2,12 +2,27 @@
  * Discrete UI state (selection, hover, panels, the component table and the event log).
  * Changes only on user actions and engine events, never per frame: see `live.ts` for that.
  */
-import type { ComponentInfo, EngineEvent, SystemCounters, SystemInfo } from '@ft/engine';
+import type {
+  ComponentInfo,
+  DumpRecord,
+  EngineEvent,
+  ServiceCall,
+  SystemCounters,
+  SystemInfo,
+} from '@ft/engine';
 import type { RackModel } from '@ft/hardware';
 import { createStore } from 'zustand/vanilla';
 
 export type WorkerStatus = 'starting' | 'running' | 'crashed' | 'restarting';
 export type CameraPreset = 'front' | 'rear' | 'reset';
+export type BottomTab = 'overview' | 'service' | 'upgrade' | 'sam' | 'traps' | 'dumps';
+
+export interface Toast {
+  id: number;
+  systemId: string;
+  text: string;
+  timeMs: number;
+}
 
 export interface TwinState {
   rack: RackModel | null;
@@ -19,6 +34,14 @@ export interface TwinState {
    * sides), call-home role, SAM figures. Refreshed on events, like `components`.
    */
   systems: SystemInfo[];
+  /** ActiveService calls of every system, open and closed, oldest first. */
+  serviceCalls: ServiceCall[];
+  /** Memory dumps (after a crash or on request), oldest first. */
+  dumps: DumpRecord[];
+  /** Which bottom tab shows (lockstep and log, service, upgrade, SAM, traps, dumps). */
+  bottomTab: BottomTab;
+  /** SAM notifications shown as toasts until dismissed. */
+  toasts: Toast[];
   events: EngineEvent[];
   selectedId: string | null;
   hovered: { id: string; x: number; y: number } | null;
@@ -37,6 +60,10 @@ export const twinStore = createStore<TwinState>(() => ({
   components: {},
   counters: [],
   systems: [],
+  serviceCalls: [],
+  dumps: [],
+  bottomTab: 'overview',
+  toasts: [],
   events: [],
   selectedId: null,
   hovered: null,
@@ -55,3 +82,18 @@ export const hover = (id: string | null, x = 0, y = 0): void =>
 
 export const requestCamera = (preset: CameraPreset | 'focus', systemId: string | null = null) =>
   twinStore.setState((s) => ({ camera: { preset, systemId, nonce: s.camera.nonce + 1 } }));
+
+export const showTab = (tab: BottomTab): void => twinStore.setState({ bottomTab: tab });
+
+/** Most toasts on screen at once; older ones go first. */
+const TOAST_CAP = 4;
+let toastIds = 0;
+
+export function pushToast(toast: Omit<Toast, 'id'>): void {
+  twinStore.setState((s) => ({
+    toasts: [...s.toasts, { ...toast, id: ++toastIds }].slice(-TOAST_CAP),
+  }));
+}
+
+export const dismissToast = (id: number): void =>
+  twinStore.setState((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));

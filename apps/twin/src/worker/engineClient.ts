@@ -20,7 +20,7 @@ import { type Remote, wrap } from 'comlink';
 import { appendEvents } from '../model/events.ts';
 import { formatSimTime } from '../model/format.ts';
 import { live } from '../state/live.ts';
-import { twinStore } from '../state/store.ts';
+import { pushToast, twinStore } from '../state/store.ts';
 import type { RackChoice } from '../url/params.ts';
 import { Emitter } from './emitter.ts';
 import { mergeComponents } from './mergeComponents.ts';
@@ -109,6 +109,24 @@ export class EngineClient {
     twinStore.setState({ speed: multiplier });
     const { api, generation } = this;
     if (api) await this.guard(generation, 'setSpeed', api.setSpeed(multiplier));
+  }
+
+  /**
+   * Time warp: skips quiet simulated time up to the next scheduled event (a phase ending, a
+   * part delivery), at most `limitMs`; resolves with the new simulated time.
+   */
+  async jumpToNextEvent(limitMs: number): Promise<number> {
+    const { api, generation } = this;
+    if (!api) return 0;
+    const time = await this.guard(generation, 'jumpToNextEvent', api.jumpToNextEvent(limitMs));
+    return time ?? 0;
+  }
+
+  /** A component as Redfish-style JSON, or null (unknown id, engine restarting). */
+  async redfish(id: string): Promise<Record<string, unknown> | null> {
+    const { api, generation } = this;
+    if (!api) return null;
+    return (await this.guard(generation, 'redfish', api.redfish(id))) ?? null;
   }
 
   async step(simMs: number): Promise<void> {
@@ -228,6 +246,9 @@ export class EngineClient {
     let counters = false;
     for (const event of batch) {
       this.bus.emit('event', event);
+      if (event.kind === 'alert' && event.notify) {
+        pushToast({ systemId: event.systemId, text: event.message, timeMs: event.timeMs });
+      }
       if (event.kind === 'state') {
         components = true;
         this.bus.emit('state', event);
@@ -256,15 +277,27 @@ export class EngineClient {
     await this.refreshSystems(generation);
   }
 
-  /** Per-system info (versions, Active Upgrade, gateway, SAM); the store changes only on news. */
+  /**
+   * Per-system info (versions, Active Upgrade, gateway, SAM), service calls and dumps; the
+   * store changes only on news.
+   */
   private async refreshSystems(generation: number): Promise<void> {
     const api = this.api;
     if (!api) return;
-    const systems = await this.guard(generation, 'systems', api.systems());
-    if (!systems) return;
-    if (JSON.stringify(systems) !== JSON.stringify(twinStore.getState().systems)) {
-      twinStore.setState({ systems });
+    const [systems, serviceCalls, dumps] = await Promise.all([
+      this.guard(generation, 'systems', api.systems()),
+      this.guard(generation, 'serviceCalls', api.serviceCalls()),
+      this.guard(generation, 'dumps', api.dumps()),
+    ]);
+    const now = twinStore.getState();
+    const changed: Partial<typeof now> = {};
+    if (systems && JSON.stringify(systems) !== JSON.stringify(now.systems))
+      changed.systems = systems;
+    if (serviceCalls && JSON.stringify(serviceCalls) !== JSON.stringify(now.serviceCalls)) {
+      changed.serviceCalls = serviceCalls;
     }
+    if (dumps && JSON.stringify(dumps) !== JSON.stringify(now.dumps)) changed.dumps = dumps;
+    if (Object.keys(changed).length > 0) twinStore.setState(changed);
   }
 
   private async save(generation: number, api: Remote<WorkerApi>): Promise<void> {
