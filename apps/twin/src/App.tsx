@@ -1,19 +1,19 @@
 /**
  * The page: header with speed controls, the 3D rack in the middle, the management console on
- * the left, the component panel and system status on the right, the lockstep view and event
- * log below, and a status bar.
+ * the left, the component panel and system status on the right, tabs below (the lockstep view
+ * beside the event log; service, Active Upgrade, SAM, SNMP traps, dumps), and a status bar.
  */
 import { Announcer } from './panels/Announcer.tsx';
 import { ComponentPanel } from './panels/ComponentPanel.tsx';
 import { ConsoleTree } from './panels/ConsoleTree.tsx';
-import { EventLog } from './panels/EventLog.tsx';
-import { LockstepView } from './panels/LockstepView.tsx';
+import { BottomTabs } from './panels/BottomTabs.tsx';
 import { Notice } from './panels/Notice.tsx';
 import { SceneArea } from './panels/SceneArea.tsx';
 import { SimClock } from './panels/SimClock.tsx';
 import { SpeedControls } from './panels/SpeedControls.tsx';
 import { StatusBar } from './panels/StatusBar.tsx';
 import { StatusPanel } from './panels/StatusPanel.tsx';
+import { Toasts } from './panels/Toasts.tsx';
 import { Tooltip } from './panels/Tooltip.tsx';
 import { useTwin } from './state/useTwin.ts';
 
@@ -41,6 +41,7 @@ export function App({ seed }: { seed: number }) {
         <div className="overlay-top">
           <Notice />
         </div>
+        <Toasts />
       </main>
       <aside className="area-side" aria-label="Component and systems">
         <div className="side-component">
@@ -51,8 +52,7 @@ export function App({ seed }: { seed: number }) {
         </div>
       </aside>
       <div className="area-bottom">
-        <LockstepView />
-        <EventLog />
+        <BottomTabs />
       </div>
       <div className="area-statusbar">
         <StatusBar seed={seed} />

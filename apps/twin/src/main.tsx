@@ -16,6 +16,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/console.css';
 import './styles/panels.css';
+import './styles/management.css';
 
 const params = parseParams(window.location.search, {
   presetNames: presetNames(),

@@ -13,6 +13,7 @@ import { ComponentActions } from './ComponentActions.tsx';
 import { GettingStarted } from './GettingStarted.tsx';
 import { LiveLeds } from './LiveLeds.tsx';
 import { LiveProgress } from './LiveProgress.tsx';
+import { RedfishView } from './RedfishView.tsx';
 
 const HEALTH_NAMES = ['OK', 'Warning', 'Critical', 'Unknown'];
 
@@ -98,6 +99,8 @@ export function ComponentPanel() {
           ) : null}
         </dl>
         <ComponentActions key={info.id} info={info as ComponentInfo} />
+        <h3 className="actions-title">Redfish</h3>
+        <RedfishView key={`redfish-${info.id}`} id={info.id} />
       </div>
     </section>
   );
