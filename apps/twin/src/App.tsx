@@ -19,8 +19,9 @@ import { useTwin } from './state/useTwin.ts';
 
 export function App({ seed }: { seed: number }) {
   const rackName = useTwin((s) => s.rack?.config.name ?? 'loading…');
+  const bottom = useTwin((s) => (s.bottomTab === 'overview' ? 'overview' : 'mgmt'));
   return (
-    <div className="app">
+    <div className="app" data-bottom={bottom}>
       <header className="area-header header">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" />

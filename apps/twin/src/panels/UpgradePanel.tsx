@@ -42,7 +42,8 @@ export function UpgradePanel() {
   const marks = upgradeStepMarks(u.state);
   const steps = UPGRADE_STEPS.map((state, i) => ({
     key: state,
-    label: state,
+    // A zero-width space lets PrepareSplit / PrepareMerge wrap in a narrow panel.
+    label: state.replace(/([a-z])([A-Z])/, '$1\u200b$2'),
     mark: marks[i],
     title: UPGRADE_STEP_HELP[state],
   }));
@@ -149,7 +150,12 @@ export function UpgradePanel() {
         <h3 className="mgmt-title" id="upgrade-checks-title">
           Preconditions
         </h3>
-        <ul className="checks" data-testid="upgrade.checks">
+        {idle ? null : (
+          <p className="mgmt-help">
+            Checked before the split; the pair is split for the upgrade now.
+          </p>
+        )}
+        <ul className="checks" data-testid="upgrade.checks" hidden={!idle}>
           {checks.map((c) => (
             <li key={c.label} data-ok={c.ok}>
               <span className="check-mark" aria-hidden="true">
