@@ -18,10 +18,13 @@ async function warpUntilStatus(
     .toBe(status);
 }
 
-/** Fails a disk through the component panel, as a trainee would after selecting it. */
-async function failDisk(twin: TwinPage, page: Page, id: string) {
+/**
+ * Fails a PCI adapter through the component panel, as a trainee would after selecting it (an
+ * adapter comes back in seconds once replaced; a disk would re-mirror for simulated minutes).
+ */
+async function failAdapter(twin: TwinPage, page: Page, id: string) {
   await page.evaluate((i) => window.ftTwin!.select(i), id);
-  await twin.action('action.inject.disk-failure').click();
+  await twin.action('action.inject.adapter-failure').click();
   await expect(twin.action('action-outcome')).toContainText('done');
   await twin.expectState(id, 'broken');
 }
@@ -34,8 +37,8 @@ test.describe('ActiveService', () => {
   }) => {
     const twin = new TwinPage(page);
     await twin.open('?preset=mixed');
-    const [disk] = await twin.ids('C', 'disk');
-    await failDisk(twin, page, disk);
+    const [adapter] = await twin.ids('C', 'pci');
+    await failAdapter(twin, page, adapter);
 
     await page.getByRole('tab', { name: /^Service/ }).click();
     const calls = page.getByTestId('service.calls');
@@ -50,15 +53,15 @@ test.describe('ActiveService', () => {
     await warpUntilStatus(page, card, 'part-delivered');
     await expect(card.locator('[data-step="part-shipped"]')).toHaveAttribute('data-mark', 'done');
 
-    // The engineer swaps the CRU: pull the broken disk, insert a new one.
-    await page.evaluate((i) => window.ftTwin!.select(i), disk);
+    // The engineer swaps the CRU: pull the broken adapter, insert a new one.
+    await page.evaluate((i) => window.ftTwin!.select(i), adapter);
     await twin.action('action.pull').click();
-    await twin.expectState(disk, 'removed');
+    await twin.expectState(adapter, 'removed');
     await twin.action('action.insert-new').click();
     await expect(card).toHaveAttribute('data-status', 'replaced');
-    await twin.setSpeed('max');
+    await twin.setSpeed(100);
     const history = page.getByTestId('service.history');
-    await expect(history.locator('tbody tr')).toHaveCount(1, { timeout: 120_000 });
+    await expect(history.locator('tbody tr')).toHaveCount(1, { timeout: 60_000 });
     await expect(history).toContainText('via gateway A');
     await expect(calls).toHaveCount(0);
     expect(twin.consoleErrors()).toEqual([]);
@@ -77,8 +80,8 @@ test.describe('ActiveService', () => {
     await expect(link).not.toBeChecked();
     await expect(page.getByTestId('service.gateway.A')).toContainText('Link down');
 
-    const [disk] = await twin.ids('C', 'disk');
-    await failDisk(twin, page, disk);
+    const [adapter] = await twin.ids('C', 'pci');
+    await failAdapter(twin, page, adapter);
     const card = page.getByTestId('service.calls').locator('[data-path]').first();
     await expect(card).toHaveAttribute('data-path', 'backup B');
     await expect(card).toContainText('via backup B');
