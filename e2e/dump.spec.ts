@@ -48,7 +48,7 @@ test.describe('Quick dump', () => {
     const row = page.getByTestId('dumps.list').locator('tbody tr').first();
     await expect(row).toHaveAttribute('data-cause', 'requested');
     await expect(row).toContainText('writing…');
-    await expect(page.getByRole('tab', { name: /Dumps/ })).toContainText('1 writing');
+    await expect(page.getByRole('tab', { name: /Dumps/ })).toContainText('1 being written');
     await twin.expectSystem('A', 'simplex');
     await twin.setSpeed(100);
     await expect(row).toHaveAttribute('data-written', 'true', { timeout: 90_000 });

@@ -36,7 +36,9 @@ export function BottomTabs() {
   const tab = useTwin((s) => s.bottomTab);
   const openCalls = useTwin((s) => s.serviceCalls.filter((c) => c.status !== 'closed').length);
   const writing = useTwin((s) => s.dumps.filter((d) => d.completedMs === null).length);
-  const upgrading = useTwin((s) => s.systems.some((k) => k.upgrade.state !== 'Idle'));
+  const upgrading = useTwin(
+    (s) => s.systems.find((k) => k.upgrade.state !== 'Idle')?.upgrade.state ?? null,
+  );
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
 
   const onKey = (e: KeyboardEvent, index: number) => {
@@ -53,10 +55,11 @@ export function BottomTabs() {
     refs.current[next]?.focus();
   };
 
-  const badge = (id: BottomTab): string | null => {
-    if (id === 'service' && openCalls > 0) return String(openCalls);
-    if (id === 'dumps' && writing > 0) return `${writing} writing`;
-    if (id === 'upgrade' && upgrading) return 'in progress';
+  /** A short note on a tab (shown) and its meaning (for screen readers). */
+  const badge = (id: BottomTab): [string, string] | null => {
+    if (id === 'service' && openCalls > 0) return [String(openCalls), ' open calls'];
+    if (id === 'dumps' && writing > 0) return [String(writing), ' being written'];
+    if (id === 'upgrade' && upgrading) return [upgrading, ''];
     return null;
   };
 
@@ -83,7 +86,12 @@ export function BottomTabs() {
               onKeyDown={(e) => onKey(e, i)}
             >
               {t.label}
-              {note ? <span className="tab-note">{note}</span> : null}
+              {note ? (
+                <span className="tab-note">
+                  {note[0]}
+                  {note[1] ? <span className="visually-hidden">{note[1]}</span> : null}
+                </span>
+              ) : null}
             </button>
           );
         })}

@@ -1,11 +1,28 @@
 /**
  * Whole-system actions of one system, as its Access Adapter and Active Upgrade offer them:
- * power off / on, reset, and split / merge / abort of an upgrade. The engine decides what is
- * possible; a refusal is shown with its reason.
+ * power off / on, reset, take a dump now, and split / merge / abort of an upgrade; links to the
+ * system's management tabs. The engine decides what is possible; a refusal shows its reason.
  */
 import type { Command } from '@ft/engine';
 import { useState } from 'react';
+import { dumpTarget } from '../model/dumps.ts';
+import { type BottomTab, showTabFor, twinStore } from '../state/store.ts';
 import { engine } from '../worker/instance.ts';
+
+/** Links from a system's card to its management panels below. */
+const PANEL_LINKS: readonly { tab: BottomTab; label: string }[] = [
+  { tab: 'upgrade', label: 'Active Upgrade…' },
+  { tab: 'sam', label: 'SAM…' },
+  { tab: 'service', label: 'Service…' },
+  { tab: 'dumps', label: 'Dumps…' },
+];
+
+/** A system-level dump takes the highest-numbered CPU element in lockstep (or lets the engine refuse). */
+function dumpCommand(systemId: string): Command {
+  const components = Object.values(twinStore.getState().components);
+  const cpu = components.find((c) => c.systemId === systemId && c.kind === 'cpu');
+  return { type: 'takeDump', target: dumpTarget(systemId, components) ?? cpu?.id ?? systemId };
+}
 
 const ACTIONS: readonly { label: string; testId: string; command: (id: string) => Command }[] = [
   {
@@ -22,6 +39,11 @@ const ACTIONS: readonly { label: string; testId: string; command: (id: string) =
     label: 'Reset',
     testId: 'reset',
     command: (target) => ({ type: 'system', target, action: 'reset' }),
+  },
+  {
+    label: 'Take dump now',
+    testId: 'take-dump',
+    command: dumpCommand,
   },
   {
     label: 'Upgrade: split',
@@ -65,6 +87,19 @@ export function SystemActions({ systemId }: { systemId: string }) {
             }}
           >
             {a.label}
+          </button>
+        ))}
+      </div>
+      <div className="system-actions-row">
+        {PANEL_LINKS.map((l) => (
+          <button
+            key={l.tab}
+            type="button"
+            className="btn btn-small"
+            data-testid={`system.${systemId}.open-${l.tab}`}
+            onClick={() => showTabFor(l.tab, systemId)}
+          >
+            {l.label}
           </button>
         ))}
       </div>

@@ -1,17 +1,17 @@
 /**
- * The system a per-system panel shows: chosen in a select, defaulting to the system of the
- * selected component, else the first one.
+ * The system a per-system panel shows: chosen in a select (or from a status card), defaulting
+ * to the system of the selected component, else the first one. Shared by the panels.
  */
-import { useState } from 'react';
+import { choosePanelSystem } from '../state/store.ts';
 import { useTwin } from '../state/useTwin.ts';
 
 export function useSystemChoice(): [string, (id: string) => void] {
-  const [chosen, setChosen] = useState('');
+  const chosen = useTwin((s) => s.panelSystemId);
   const selectedSystem = useTwin((s) =>
     s.selectedId ? (s.components[s.selectedId]?.systemId ?? '') : '',
   );
   const first = useTwin((s) => s.rack?.systems[0]?.config.id ?? '');
-  return [chosen || selectedSystem || first, setChosen];
+  return [chosen || selectedSystem || first, choosePanelSystem];
 }
 
 export function SystemPicker({

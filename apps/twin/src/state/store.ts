@@ -40,6 +40,8 @@ export interface TwinState {
   dumps: DumpRecord[];
   /** Which bottom tab shows (lockstep and log, service, upgrade, SAM, traps, dumps). */
   bottomTab: BottomTab;
+  /** The system the per-system panels (Active Upgrade, SAM form) show; null: follow selection. */
+  panelSystemId: string | null;
   /** SAM notifications shown as toasts until dismissed. */
   toasts: Toast[];
   events: EngineEvent[];
@@ -63,6 +65,7 @@ export const twinStore = createStore<TwinState>(() => ({
   serviceCalls: [],
   dumps: [],
   bottomTab: 'overview',
+  panelSystemId: null,
   toasts: [],
   events: [],
   selectedId: null,
@@ -84,6 +87,13 @@ export const requestCamera = (preset: CameraPreset | 'focus', systemId: string |
   twinStore.setState((s) => ({ camera: { preset, systemId, nonce: s.camera.nonce + 1 } }));
 
 export const showTab = (tab: BottomTab): void => twinStore.setState({ bottomTab: tab });
+
+/** Opens a bottom tab on one system (from a status card). */
+export const showTabFor = (tab: BottomTab, systemId: string): void =>
+  twinStore.setState({ bottomTab: tab, panelSystemId: systemId });
+
+export const choosePanelSystem = (systemId: string): void =>
+  twinStore.setState({ panelSystemId: systemId });
 
 /** Most toasts on screen at once; older ones go first. */
 const TOAST_CAP = 4;
