@@ -25,7 +25,10 @@ test.describe('Active Upgrade', () => {
     await start.click();
     await expect(panel.getByTestId('upgrade.outcome')).toHaveText('Start: done.');
     await expect(panel).toHaveAttribute('data-state', 'PrepareSplit');
-    await expect(panel.locator('[aria-current="step"]')).toHaveAttribute('data-step', 'PrepareSplit');
+    await expect(panel.locator('[aria-current="step"]')).toHaveAttribute(
+      'data-step',
+      'PrepareSplit',
+    );
     await expect(abort).toBeEnabled();
 
     await twin.setSpeed(100);
@@ -80,7 +83,9 @@ test.describe('Active Upgrade', () => {
     await page.getByRole('tab', { name: 'Active Upgrade' }).click();
     const panel = page.getByTestId('upgrade');
     await panel.getByTestId('upgrade.system').selectOption('C');
-    await expect(panel.getByTestId('upgrade.checks')).toContainText('Active Upgrade splits a DMR pair');
+    await expect(panel.getByTestId('upgrade.checks')).toContainText(
+      'Active Upgrade splits a DMR pair',
+    );
     // Keyboard: focus Start and press Enter.
     await panel.getByTestId('upgrade.start').focus();
     await page.keyboard.press('Enter');
