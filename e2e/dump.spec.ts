@@ -59,4 +59,23 @@ test.describe('Quick dump', () => {
     expect(downtime).toBe(0);
     expect(twin.consoleErrors()).toEqual([]);
   });
+
+  test('Take dump now from the system card opens the dump in the Dumps tab', async ({ page }) => {
+    const twin = new TwinPage(page);
+    await twin.open('?preset=4300-dmr');
+    await twin.expectSystem('A', 'duplex');
+    const card = page.getByTestId('status.A');
+    await card.getByText('System actions').click();
+    await card.getByTestId('system.A.take-dump').click();
+    await expect(card.getByRole('status')).toContainText('Take dump now: done.');
+    await card.getByTestId('system.A.open-dumps').click();
+    await expect(page.getByRole('tab', { name: /^Dumps/ })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    const row = page.getByTestId('dumps.list').locator('tbody tr').first();
+    await expect(row).toHaveAttribute('data-cause', 'requested');
+    await expect(row).toContainText('CPU element 1');
+    expect(twin.consoleErrors()).toEqual([]);
+  });
 });

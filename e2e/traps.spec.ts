@@ -12,7 +12,15 @@ test.describe('SNMP traps', () => {
     await twin.action('action.bring-down').click();
     await twin.expectState(cpu1, 'offline');
 
-    await page.getByRole('tab', { name: 'SNMP traps' }).click();
+    // Keyboard: the tabs follow the WAI-ARIA pattern (End, then ArrowLeft to "SNMP traps").
+    await page.getByRole('tab', { name: 'Lockstep & log' }).focus();
+    await page.keyboard.press('End');
+    await expect(page.getByRole('tab', { name: /^Dumps/ })).toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByRole('tab', { name: 'SNMP traps' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
     const panel = page.getByTestId('traps');
     await expect(panel).toContainText('packages/engine/mib/FTSERVER-TWIN-MIB.txt');
     await panel.getByTestId('traps.system').selectOption('A');
