@@ -73,6 +73,7 @@ export function RedfishView({ id }: { id: string }) {
           readOnly
           value={view.json}
           rows={12}
+          ref={(el) => el?.scrollIntoView({ block: 'nearest' })}
         />
       ) : null}
       {view?.mode === 'copy-fallback' ? (
@@ -83,7 +84,10 @@ export function RedfishView({ id }: { id: string }) {
           readOnly
           value={view.json}
           rows={10}
-          ref={(el) => el?.select()}
+          ref={(el) => {
+            el?.scrollIntoView({ block: 'nearest' });
+            el?.select();
+          }}
         />
       ) : null}
     </div>
