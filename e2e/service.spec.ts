@@ -87,4 +87,27 @@ test.describe('ActiveService', () => {
     await expect(card).toContainText('via backup B');
     expect(twin.consoleErrors()).toEqual([]);
   });
+
+  test('with no call-home link the call queues, and goes out when a link is back', async ({
+    page,
+  }) => {
+    const twin = new TwinPage(page);
+    await twin.open('?preset=mixed');
+    await page.getByRole('tab', { name: /^Service/ }).click();
+    for (const id of ['A', 'B']) {
+      await page.getByTestId(`service.link.${id}`).click();
+      await expect(page.getByTestId(`service.link.${id}`)).not.toBeChecked();
+    }
+    const [adapter] = await twin.ids('C', 'pci');
+    await failAdapter(twin, page, adapter);
+    const card = page.getByTestId('service.calls').locator('[data-path]').first();
+    await expect(card).toHaveAttribute('data-path', 'queued');
+    await expect(card).toContainText('queued (no call-home path)');
+
+    await page.getByTestId('service.link.B').click();
+    await expect(page.getByTestId('service.link.B')).toBeChecked();
+    await expect(card).toHaveAttribute('data-path', 'backup B');
+    await expect(card).toContainText('via backup B');
+    expect(twin.consoleErrors()).toEqual([]);
+  });
 });
