@@ -10,6 +10,8 @@ import { componentLabel, opStateName, systemName } from '../state/names.ts';
 import { useTwin } from '../state/useTwin.ts';
 
 const ROWS_SHOWN = 200;
+/** Varbinds whose value is an OpState number: shown with its name. */
+const STATE_COLUMNS = new Set(['ftCompPrevOpState', 'ftCompOpState']);
 
 /** Stable row keys: trap events are immutable objects, numbered the first time seen. */
 const rowKeys = new WeakMap<TrapEvent, number>();
@@ -110,7 +112,12 @@ function TrapRow({ trap }: { trap: TrapEvent }) {
               <tr key={v.oid}>
                 <td>{v.name}</td>
                 <td className="mono">{v.oid}</td>
-                <td className="mono">{String(v.value)}</td>
+                <td className="mono">
+                  {String(v.value)}
+                  {STATE_COLUMNS.has(v.name) && typeof v.value === 'number' ? (
+                    <span className="muted"> ({opStateName(v.value)})</span>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>
