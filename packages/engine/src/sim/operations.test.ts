@@ -135,8 +135,12 @@ describe('service calls and ftGateway', () => {
     e.command({ type: 'gatewayLink', target: 'B', up: false });
     e.command({ type: 'inject', target: 'C.pci-10-1', fault: 'adapter-failure' });
     expect(e.serviceCalls()[2].path).toBe('queued');
+    e.advance(2 * 3_600_000, true);
+    expect(e.serviceCalls()[2].status).toBe('opened'); // no part ordered while nobody knows
     e.command({ type: 'gatewayLink', target: 'A', up: true });
     expect(e.serviceCalls()[2].path).toBe('gateway A');
+    e.advance(2 * 3_600_000, true);
+    expect(e.serviceCalls()[2].status).toBe('part-shipped');
     expect(e.systems().map((s) => s.gateway.role)).toEqual(['gateway', 'backup', 'client']);
     const opened = e
       .drainEvents()

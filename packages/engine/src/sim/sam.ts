@@ -4,7 +4,7 @@
  * raising an alert (log line, or a notification in the page) when one is crossed.
  */
 import { TIMING } from '../timing.ts';
-import { type CommandResult, type SamMetric, SystemStatus } from '../types.ts';
+import { type CommandResult, OpState, type SamMetric, SystemStatus } from '../types.ts';
 import { log } from './events.ts';
 import { resyncProgress } from './resync.ts';
 import { schedule, TimerType } from './timers.ts';
@@ -22,12 +22,17 @@ const HOUR_MS = 3_600_000;
 /** Simulated resource use, a deterministic function of the system's state and time. */
 export function samMetrics(w: World, s: number): Record<SamMetric, number> {
   const up = w.status[s] >= SystemStatus.Simplex && w.ops.systems[s].sam.appUp;
-  const t = w.timeMs;
+  // Each system's load follows its own day (a different phase per system).
+  const t = w.timeMs + s * 2.7 * HOUR_MS;
   const daily = Math.sin((2 * Math.PI * t) / (24 * HOUR_MS));
   const resync = resyncProgress(w, s) >= 0 ? 12 : 0;
   const cpu = up ? 48 + 22 * daily + 6 * Math.sin((2 * Math.PI * t) / 600_000) + resync : 2;
-  const memory =
-    58 + 8 * Math.sin((2 * Math.PI * t) / (6 * HOUR_MS)) + (w.dumpSlot[s] >= 0 ? 6 : 0);
+  let dumping = false;
+  for (let k = 0; k < 3; k++) {
+    const c = w.sysCpu[s * 3 + k];
+    if (c >= 0 && w.state[c] === OpState.Dumping) dumping = true;
+  }
+  const memory = 58 + 8 * Math.sin((2 * Math.PI * t) / (6 * HOUR_MS)) + (dumping ? 6 : 0);
   // The journal fills the data volume and is archived at 90% (a sawtooth over committed work).
   const txPerVolume = 4e9;
   const disk = 35 + 55 * ((w.counters[s * 8 + 2] % txPerVolume) / txPerVolume);

@@ -98,11 +98,17 @@ export function openServiceCall(w: World, c: number, reason: string): string {
     call,
     `Service call ${callId} opened (${via}): ${reason}. ${call.action}; part ordered.`,
   );
-  const index = w.ops.calls.length - 1;
-  schedule(w, w.timeMs + TIMING.partShipMs.value, TimerType.Service, index, CallStep.Shipped);
-  schedule(w, deliveryMs, TimerType.Service, index, CallStep.Delivered);
-  if (w.options.autoRepair) schedule(w, deliveryMs, TimerType.Repair, c);
+  if (call.path !== 'queued') orderPart(w, w.ops.calls.length - 1, c);
   return callId;
+}
+
+/** The support centre has the call: the part ships and is delivered on the contract's schedule. */
+function orderPart(w: World, index: number, c: number): void {
+  const call = w.ops.calls[index];
+  call.deliveryMs = w.timeMs + TIMING.partReplacementMs.value;
+  schedule(w, w.timeMs + TIMING.partShipMs.value, TimerType.Service, index, CallStep.Shipped);
+  schedule(w, call.deliveryMs, TimerType.Service, index, CallStep.Delivered);
+  if (w.options.autoRepair) schedule(w, call.deliveryMs, TimerType.Repair, c);
 }
 
 export function onCallTimer(w: World, index: number, step: CallStep): void {
@@ -134,12 +140,14 @@ export function componentInService(w: World, c: number): void {
 
 /** Sends calls that were queued while no call-home path existed. */
 export function flushQueuedCalls(w: World): void {
-  for (const call of w.ops.calls) {
+  for (const [index, call] of w.ops.calls.entries()) {
     if (call.path !== 'queued' || call.status === 'closed') continue;
     const s = w.rack.systems.findIndex((sys) => sys.config.id === call.systemId);
     const path = routeCall(w, s);
     if (path !== 'queued') {
       call.path = path;
+      const c = w.byId.get(call.componentId);
+      if (c !== undefined && call.status === 'opened') orderPart(w, index, c);
       log(w, s, -1, 'info', `Service call ${call.callId} sent via ${path}`);
       emitCall(w, call, `Service call ${call.callId} sent via ${path}`);
     }

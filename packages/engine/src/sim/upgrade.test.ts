@@ -72,6 +72,19 @@ describe('Active Upgrade', () => {
     expect(e.counters()[0].downtimeMs).toBe(0);
   });
 
+  it('does not split when an element failed while preparing', () => {
+    const e = engine('4300-dmr');
+    e.command({ type: 'upgrade', target: 'A', action: 'start' });
+    e.command({ type: 'inject', target: 'A.cpu-1', fault: 'bitflip-register' });
+    e.advance(11_000);
+    expect(upgrade(e).state).toBe('Idle');
+    expect(e.drainEvents().some((ev) => ev.message.includes('stopped before the split'))).toBe(
+      true,
+    );
+    expect(runUntil(e, () => stateOf(e, 'A.cpu-1') === 'duplex')).toBe(true);
+    expect(stateOf(e, 'A.disk-11-40-2')).toBe('duplex');
+  });
+
   it('can abort in PrepareSplit and PrepareMerge', () => {
     const e = engine('4300-dmr');
     e.command({ type: 'upgrade', target: 'A', action: 'start' });

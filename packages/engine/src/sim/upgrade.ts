@@ -106,6 +106,20 @@ function upgradeSideComponents(w: World, s: number): number[] {
 
 function split(w: World, s: number): void {
   const u = w.ops.systems[s].upgrade;
+  // Something may have failed while preparing: the pair must still be whole to split.
+  u.state = 'Idle';
+  const refusal = upgradeRefusal(w, s);
+  if (refusal) {
+    u.upgradeVersion = null;
+    log(
+      w,
+      s,
+      -1,
+      'warning',
+      `Active Upgrade of ${w.systemName(s)} stopped before the split: ${refusal}`,
+    );
+    return;
+  }
   step(w, s, 'Split', TIMING.upgradeInstallMs.value);
   for (const c of upgradeSideComponents(w, s)) {
     const kind = w.kind[c] as Kind;
