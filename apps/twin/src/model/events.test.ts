@@ -26,6 +26,20 @@ describe('appendEvents', () => {
 });
 
 describe('filterEvents', () => {
+  it('leaves trap records out unless asked for them', () => {
+    const trap = {
+      kind: 'trap',
+      timeMs: 1,
+      systemId: 'A',
+      componentId: 'A.cpu-0',
+      severity: 'info',
+      message: 'trap',
+    } as EngineEvent;
+    const state = { ...trap, kind: 'state', timeMs: 2 } as EngineEvent;
+    expect(filterEvents([trap, state], { ...ALL_EVENTS, traps: false }, 10)).toEqual([state]);
+    expect(filterEvents([trap, state], ALL_EVENTS, 10)).toHaveLength(2);
+  });
+
   const events = Array.from({ length: 10 }, (_, i) => log(i));
   it('returns newest first up to the limit', () => {
     expect(filterEvents(events, ALL_EVENTS, 3).map((e) => e.timeMs)).toEqual([9, 8, 7]);

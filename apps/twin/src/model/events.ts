@@ -24,9 +24,14 @@ export interface EventFilter {
   systemId: string;
   /** Case-insensitive text searched in the message, component and system. */
   text: string;
+  /**
+   * Show SNMP trap records too. Off by default: every state change already has its own line,
+   * and the traps (with OIDs and varbinds) have their own tab.
+   */
+  traps?: boolean;
 }
 
-export const ALL_EVENTS: EventFilter = { minSeverity: 'info', systemId: '', text: '' };
+export const ALL_EVENTS: EventFilter = { minSeverity: 'info', systemId: '', text: '', traps: true };
 
 /** Events matching the filter, newest first, at most `limit`. */
 export function filterEvents(
@@ -39,6 +44,7 @@ export function filterEvents(
   const out: EngineEvent[] = [];
   for (let i = log.length - 1; i >= 0 && out.length < limit; i--) {
     const e = log[i];
+    if (e.kind === 'trap' && !filter.traps) continue;
     if (severityRank(e.severity) < min) continue;
     if (filter.systemId && e.systemId !== filter.systemId) continue;
     if (text && !haystack(e).includes(text)) continue;

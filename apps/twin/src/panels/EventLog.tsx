@@ -32,6 +32,7 @@ export function EventLog() {
     minSeverity: 'info',
     systemId: '',
     text: '',
+    traps: false,
   });
   const deferred = useDeferredValue(filter);
   const shown = useMemo(() => filterEvents(events, deferred, ROWS_SHOWN), [events, deferred]);
@@ -93,6 +94,15 @@ export function EventLog() {
             value={filter.text}
             onChange={(e) => setFilter({ ...filter, text: e.target.value })}
           />
+        </label>
+        <label className="event-traps">
+          <input
+            type="checkbox"
+            data-testid="event-log.traps"
+            checked={filter.traps === true}
+            onChange={(e) => setFilter({ ...filter, traps: e.target.checked })}
+          />
+          <span>SNMP traps</span>
         </label>
       </div>
       <div className="panel-body">
