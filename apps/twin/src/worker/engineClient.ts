@@ -184,6 +184,7 @@ export class EngineClient {
       ...request,
       sharedSnapshot: shared ? (shared.buffer as SharedArrayBuffer) : null,
       savedState,
+      maxDuty: workerDuty(),
     }) as Promise<LoadResult>;
     const result = await this.guard(generation, 'load', loading);
     if (!result) return false;
@@ -390,4 +391,14 @@ export class EngineClient {
     this.worker?.terminate();
     this.worker = null;
   }
+}
+
+/**
+ * Share of each tick the engine worker may use at "as fast as possible". With two cores or fewer
+ * the renderer (software WebGL rasterises on the CPU) needs most of the machine, so the worker
+ * leaves it room; with more cores it may run flat out.
+ */
+function workerDuty(): number {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
+  return cores <= 2 ? 0.4 : cores <= 4 ? 0.6 : 0.75;
 }

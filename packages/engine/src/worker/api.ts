@@ -28,6 +28,12 @@ export interface LoadRequest {
   sharedSnapshot?: SharedArrayBuffer | null;
   /** Restore from a saved state instead of starting fresh (after a worker crash). */
   savedState?: Uint8Array | null;
+  /**
+   * Share of each 16 ms tick the worker may simulate at "as fast as possible" (0.1..0.9,
+   * default 0.75). On a machine with few cores the page passes less, so that the renderer keeps
+   * its frame rate while the engine runs flat out.
+   */
+  maxDuty?: number;
 }
 
 export type LoadResult =

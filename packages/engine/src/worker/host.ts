@@ -24,9 +24,9 @@ import type {
 } from '../types.ts';
 import type { LoadRequest, LoadResult, WorkerApi } from './api.ts';
 
-/** Wall time the worker spends simulating per tick, and how often it ticks. */
-const TICK_BUDGET_MS = 12;
+/** How often the worker ticks, and the share of a tick it simulates at most by default. */
 const TICK_INTERVAL_MS = 16;
+const DEFAULT_DUTY = 0.75;
 /** At "as fast as possible", simulated time is run in chunks of this size. */
 const MAX_SPEED_CHUNK_MS = 50;
 
@@ -40,6 +40,7 @@ export class EngineHost implements WorkerApi {
   private engine: Engine | null = null;
   private views: SnapshotViews | null = null;
   private speed = 1;
+  private duty = DEFAULT_DUTY;
   private lastWallMs = 0;
   private timer: unknown = null;
   private waiters: { afterSeq: number; resolve: (b: ArrayBuffer) => void }[] = [];
@@ -55,6 +56,11 @@ export class EngineHost implements WorkerApi {
           error: `seed must be an integer in 0..4294967295, got ${String(seed)}`,
         };
       }
+      const duty = request.maxDuty ?? DEFAULT_DUTY;
+      if (typeof duty !== 'number' || !(duty >= 0.1 && duty <= 0.9)) {
+        return { ok: false, error: `maxDuty must be a number in 0.1..0.9, got ${String(duty)}` };
+      }
+      this.duty = duty;
       let engine: Engine;
       if (request.savedState) {
         engine = Engine.restore(request.savedState);
@@ -220,7 +226,7 @@ export class EngineHost implements WorkerApi {
     const wallMs = Math.min(250, now - this.lastWallMs);
     this.lastWallMs = now;
     if (this.speed === 0) return;
-    const deadline = now + TICK_BUDGET_MS;
+    const deadline = now + TICK_INTERVAL_MS * this.duty;
     if (this.speed === -1) {
       while (this.env.now() < deadline) engine.advance(MAX_SPEED_CHUNK_MS);
     } else {

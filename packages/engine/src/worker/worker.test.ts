@@ -72,6 +72,9 @@ describe('engine worker through a real worker_threads boundary', () => {
     if (!bad.ok) expect(bad.error).toMatch(/unknown preset/);
     const badSeed = await api.load({ rack: { preset: '4300-dmr' }, seed: -3 });
     expect(badSeed.ok).toBe(false);
+    const badDuty = await api.load({ rack: { preset: '4300-dmr' }, seed: 1, maxDuty: 2 });
+    expect(badDuty.ok).toBe(false);
+    if (!badDuty.ok) expect(badDuty.error).toMatch(/maxDuty must be/);
     await expect(api.setSpeed(Number.NaN)).rejects.toThrow(/speed must be/);
     const ok = await api.load({
       rack: { config: '{"systems": [{"id": "A", "model": "4300", "positionU": 1}]}' },
