@@ -4,6 +4,7 @@
  * state every few seconds and, when the worker dies, restarts a fresh one from the last save.
  * Components never talk to the worker directly; they go through this client.
  */
+import { workerDuty } from './duty.ts';
 import type {
   Command,
   CommandResult,
@@ -391,14 +392,4 @@ export class EngineClient {
     this.worker?.terminate();
     this.worker = null;
   }
-}
-
-/**
- * Share of each tick the engine worker may use at "as fast as possible". With two cores or fewer
- * the renderer (software WebGL rasterises on the CPU) needs most of the machine, so the worker
- * leaves it room; with more cores it may run flat out.
- */
-function workerDuty(): number {
-  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
-  return cores <= 2 ? 0.4 : cores <= 4 ? 0.6 : 0.75;
 }
