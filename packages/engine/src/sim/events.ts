@@ -6,7 +6,8 @@ import type { World } from './world.ts';
 /** Events kept when nobody drains them (long headless runs drain as they go). */
 const MAX_PENDING_EVENTS = 50_000;
 
-function push(w: World, event: World['events'][number]): void {
+/** Queues an event for the next drain; the oldest are dropped past MAX_PENDING_EVENTS. */
+export function pushEvent(w: World, event: World['events'][number]): void {
   if (w.events.length >= MAX_PENDING_EVENTS) {
     w.events.shift();
     w.eventsDropped++;
@@ -15,7 +16,7 @@ function push(w: World, event: World['events'][number]): void {
 }
 
 export function log(w: World, s: number, c: number, severity: Severity, message: string): void {
-  push(w, {
+  pushEvent(w, {
     kind: 'log',
     timeMs: w.timeMs,
     systemId: w.systemId(s),
@@ -51,9 +52,17 @@ export function stateEvents(w: World, c: number, from: OpState, to: OpState, rea
   const name = `${w.label(c)} of ${w.systemName(s)}`;
   const text = `${name}: ${OP_STATE_NAMES[from]} → ${OP_STATE_NAMES[to]}${reason ? ` (${reason})` : ''}`;
   const base = { timeMs: w.timeMs, systemId: w.systemId(s), componentId: w.ids[c] };
-  push(w, { ...base, kind: 'state', severity: severityOf(to), message: text, from, to, reason });
+  pushEvent(w, {
+    ...base,
+    kind: 'state',
+    severity: severityOf(to),
+    message: text,
+    from,
+    to,
+    reason,
+  });
   const trap = trapFor(from, to);
-  push(w, {
+  pushEvent(w, {
     ...base,
     kind: 'trap',
     severity: trap === 'broken' ? 'error' : 'info',

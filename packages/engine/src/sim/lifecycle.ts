@@ -6,7 +6,7 @@
 import { TIMING } from '../timing.ts';
 import { OpState, SystemStatus } from '../types.ts';
 import { log } from './events.ts';
-import { completeDump, firmwarePhaseEnd, recordDump } from './operations.ts';
+import { completeDump, dumpDurationMs, firmwarePhaseEnd, recordDump } from './operations.ts';
 import { openServiceCall } from './service.ts';
 import { startRebuild } from './disks.ts';
 import { resyncSourceLost, startResync } from './resync.ts';
@@ -186,8 +186,7 @@ export function bringBackWaiting(w: World, s: number): void {
     if (c < 0 || w.inLockstep[s * 3 + k]) continue;
     const st = w.state[c];
     if (st === OpState.Dumping && w.dumpSlot[s] === k && w.phaseEndMs[c] === 0) {
-      const ms = (w.memoryGB[s] * 1024 ** 3 * 1000) / TIMING.dumpBytesPerS.value;
-      setState(w, c, OpState.Dumping, 'writing the crash dump to disk', ms);
+      setState(w, c, OpState.Dumping, 'writing the crash dump to disk', dumpDurationMs(w, s));
     } else if (
       st === OpState.DiagnosticsPassed ||
       (st === OpState.Offline && !poweredOff(w, c) && w.reason[c].startsWith('system down'))

@@ -10,7 +10,7 @@
 import { OUTPUT_CAPACITY } from '../cpu/complex.ts';
 import { Counter, LANE_DEPTH, LaneFlag } from '../snapshot.ts';
 import { TIMING } from '../timing.ts';
-import { log } from './events.ts';
+import { pushEvent, log } from './events.ts';
 import { DISK_BLOCKS, type World } from './world.ts';
 import { OpState } from '../types.ts';
 import { chooseDmrVictim } from './voter.ts';
@@ -196,7 +196,7 @@ function decide(w: World, s: number, n: number, j: number, end: number, h: VoteH
   if (slots.length === 2) {
     const victim = chooseDmrVictim(w, s, slots[0], slots[1]);
     const keep = victim === slots[0] ? slots[1] : slots[0];
-    markVictim(s, victim, j);
+    markVictim(w, s, victim, j);
     const wrong = w.tainted[s * 3 + keep] === 1 && w.tainted[s * 3 + victim] === 0;
     if (wrong) {
       w.counters[s * 8 + Counter.Sdc] += 1;
@@ -218,7 +218,7 @@ function decide(w: World, s: number, n: number, j: number, end: number, h: VoteH
       if (agreeAt(cpu, s * 3 + slots[x], s * 3 + slots[y], j, end)) {
         const odd = slots.find((k) => k !== slots[x] && k !== slots[y]) ?? -1;
         if (odd >= 0) {
-          markVictim(s, odd, j);
+          markVictim(w, s, odd, j);
           h.remove(w, s, odd, 'outvoted 2 to 1 on I/O output');
           killAlive(n, odd);
         }
@@ -250,10 +250,6 @@ function emit(w: World, s: number, replica: number, j: number, flag: LaneFlag): 
   const d1 = w.dataDisk[s * 2 + 1];
   if (d0 >= 0 && writable(w.state[d0])) w.diskBlocks[w.diskSlot[d0] * DISK_BLOCKS + block] = value;
   if (d1 >= 0 && writable(w.state[d1])) w.diskBlocks[w.diskSlot[d1] * DISK_BLOCKS + block] = value;
-  if (victimSlot >= 0) {
-    const vi = victimReplica * OUTPUT_CAPACITY + victimIndex;
-    victimValue = victimIndex < cpu.outCount[victimReplica] ? cpu.outValue[vi] : 0;
-  }
   const removed = victimSlot;
   writeLanes(w, s, replica % 3, value, flag);
   if (w.trace) traceVote(w, s, j, value, removed);
@@ -282,17 +278,11 @@ function writeLanes(w: World, s: number, winner: number, value: number, flag: La
 }
 
 /** Remembers the outvoted element's own output for the lanes of this compare. */
-function markVictim(s: number, slot: number, j: number): void {
-  victimSlot = slot;
-  victimValue = 0;
+function markVictim(w: World, s: number, slot: number, j: number): void {
   const r = s * 3 + slot;
-  // The cpu reference is reached through the caller's world; value set by decide's caller.
-  victimReplica = r;
-  victimIndex = j;
+  victimSlot = slot;
+  victimValue = j < w.cpu.outCount[r] ? w.cpu.outValue[r * OUTPUT_CAPACITY + j] : 0;
 }
-
-let victimReplica = 0;
-let victimIndex = 0;
 
 function traceVote(w: World, s: number, j: number, value: number, removed: number): void {
   const values: (number | null)[] = [null, null, null];
@@ -302,7 +292,7 @@ function traceVote(w: World, s: number, j: number, value: number, removed: numbe
       values[k] = w.cpu.outValue[r * OUTPUT_CAPACITY + j];
     }
   }
-  w.events.push({
+  pushEvent(w, {
     kind: 'vote',
     timeMs: w.timeMs,
     systemId: w.systemId(s),

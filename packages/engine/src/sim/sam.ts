@@ -5,7 +5,7 @@
  */
 import { TIMING } from '../timing.ts';
 import { type CommandResult, OpState, type SamMetric, SystemStatus } from '../types.ts';
-import { log } from './events.ts';
+import { pushEvent, log } from './events.ts';
 import { resyncProgress } from './resync.ts';
 import { schedule, TimerType } from './timers.ts';
 import type { World } from './world.ts';
@@ -139,7 +139,7 @@ function alert(
   notify: boolean,
   message: string,
 ): void {
-  w.events.push({
+  pushEvent(w, {
     kind: 'alert',
     timeMs: w.timeMs,
     systemId: w.systemId(s),

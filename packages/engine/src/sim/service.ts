@@ -7,7 +7,7 @@
 import { TIMING } from '../timing.ts';
 import type { ServiceCall, ServiceCallStatus } from '../types.ts';
 import { SystemStatus } from '../types.ts';
-import { log } from './events.ts';
+import { pushEvent, log } from './events.ts';
 import { schedule, TimerType } from './timers.ts';
 import type { World } from './world.ts';
 
@@ -43,7 +43,7 @@ export function routeCall(w: World, s: number): string {
 }
 
 function emitCall(w: World, call: ServiceCall, message: string): void {
-  w.events.push({
+  pushEvent(w, {
     kind: 'serviceCall',
     timeMs: w.timeMs,
     systemId: call.systemId,

@@ -6,7 +6,7 @@
 import { REPLICAS_PER_SYSTEM } from '../cpu/complex-constants.ts';
 import { TIMING } from '../timing.ts';
 import { OpState, SYSTEM_STATUS_NAMES, SystemStatus } from '../types.ts';
-import { isOnlineState, log, stateEvents } from './events.ts';
+import { isOnlineState, log, pushEvent, stateEvents } from './events.ts';
 import { splitSideOf } from './ops.ts';
 import { componentInService } from './service.ts';
 import { schedule, TimerType } from './timers.ts';
@@ -97,7 +97,7 @@ export function setSystemStatus(w: World, s: number, to: SystemStatus, reason: s
   w.status[s] = to;
   const severity =
     to === SystemStatus.Down ? 'critical' : to === SystemStatus.Simplex ? 'warning' : 'info';
-  w.events.push({
+  pushEvent(w, {
     kind: 'system',
     timeMs: w.timeMs,
     systemId: w.systemId(s),

@@ -3,7 +3,14 @@
  * their properties typed arrays. Behaviour lives in the modules beside this file, as plain
  * functions over a World (bitECS style). Everything here is saved and restored by persist.ts.
  */
-import type { ComponentKind, ComponentSpec, LedRole, RackModel } from '@ft/hardware';
+import {
+  type ComponentKind,
+  type ComponentSpec,
+  DEFAULT_DISK_ID,
+  DISKS,
+  type LedRole,
+  type RackModel,
+} from '@ft/hardware';
 import { REPLICAS_PER_SYSTEM } from '../cpu/complex-constants.ts';
 import { CpuComplex } from '../cpu/complex.ts';
 import { MIN_MEMORY_WORDS } from '../cpu/workload.ts';
@@ -246,9 +253,7 @@ export class World {
     specs.forEach((s, i) => {
       if (s.kind === 'disk') {
         this.diskSlot[i] = disks++;
-        const sy = rack.systems[this.sys[i]];
-        const capacityGB = sy.spec.coreIo ? 73 : 73;
-        this.diskBytes[i] = capacityGB * 1e9;
+        this.diskBytes[i] = DISKS[DEFAULT_DISK_ID].capacityGB.value * 1e9;
       }
     });
     this.diskBlocks = new Int32Array(disks * DISK_BLOCKS);
