@@ -3,26 +3,15 @@
  * filters by severity, system and text. The app keeps the newest EVENT_LOG_CAP events; the
  * list shows the first ROWS_SHOWN matches so that a busy engine never stalls the page.
  */
-import type { EngineEvent, Severity } from '@ft/engine';
+import type { Severity } from '@ft/engine';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { type EventFilter, filterEvents } from '../model/events.ts';
 import { formatSimTime } from '../model/format.ts';
+import { eventRowKey } from '../model/rowKey.ts';
 import { SEVERITIES } from '../model/labels.ts';
 import { useTwin } from '../state/useTwin.ts';
 
 const ROWS_SHOWN = 300;
-
-/** Stable row keys: events are immutable objects, so each gets a number the first time seen. */
-const rowKeys = new WeakMap<EngineEvent, number>();
-let nextRowKey = 0;
-const rowKey = (e: EngineEvent): number => {
-  let key = rowKeys.get(e);
-  if (key === undefined) {
-    key = nextRowKey++;
-    rowKeys.set(e, key);
-  }
-  return key;
-};
 
 export function EventLog() {
   const events = useTwin((s) => s.events);
@@ -108,7 +97,7 @@ export function EventLog() {
       <div className="panel-body">
         <ol className="event-list" aria-label="Events, newest first">
           {shown.map((e) => (
-            <li key={rowKey(e)} className="event" data-severity={e.severity}>
+            <li key={eventRowKey(e)} className="event" data-severity={e.severity}>
               <span className="mono event-time">{formatSimTime(e.timeMs)}</span>
               <span className="sev" data-severity={e.severity}>
                 {e.severity}

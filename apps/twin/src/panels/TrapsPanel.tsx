@@ -5,6 +5,7 @@
 import type { TrapEvent } from '@ft/engine';
 import { useMemo, useState } from 'react';
 import { formatSimTime } from '../model/format.ts';
+import { eventRowKey } from '../model/rowKey.ts';
 import { MIB_PATH, trapName, trapRecords } from '../model/traps.ts';
 import { componentLabel, opStateName, systemName } from '../state/names.ts';
 import { useTwin } from '../state/useTwin.ts';
@@ -12,18 +13,6 @@ import { useTwin } from '../state/useTwin.ts';
 const ROWS_SHOWN = 200;
 /** Varbinds whose value is an OpState number: shown with its name. */
 const STATE_COLUMNS = new Set(['ftCompPrevOpState', 'ftCompOpState']);
-
-/** Stable row keys: trap events are immutable objects, numbered the first time seen. */
-const rowKeys = new WeakMap<TrapEvent, number>();
-let nextRowKey = 0;
-const rowKey = (t: TrapEvent): number => {
-  let key = rowKeys.get(t);
-  if (key === undefined) {
-    key = nextRowKey++;
-    rowKeys.set(t, key);
-  }
-  return key;
-};
 
 export function TrapsPanel() {
   const events = useTwin((s) => s.events);
@@ -66,7 +55,7 @@ export function TrapsPanel() {
       ) : (
         <ol className="trap-list" data-testid="traps.list" aria-label="Traps, newest first">
           {traps.map((t) => (
-            <TrapRow key={rowKey(t)} trap={t} />
+            <TrapRow key={eventRowKey(t)} trap={t} />
           ))}
         </ol>
       )}

@@ -20,6 +20,13 @@ import { CommandOutcome } from './CommandOutcome.tsx';
 import { Stepper } from './Stepper.tsx';
 import { SystemPicker, useSystemChoice } from './SystemPicker.tsx';
 
+/** Start, merge and abort, in the order shown; `can` from upgradeButtons enables each. */
+const UPGRADE_BUTTONS = [
+  { action: 'start', label: 'Start (split)', done: 'Start', tone: 'btn-primary' },
+  { action: 'merge', label: 'Merge (commit)', done: 'Merge', tone: '' },
+  { action: 'abort', label: 'Back out', done: 'Back out', tone: 'btn-danger' },
+] as const;
+
 export function UpgradePanel() {
   const [systemId, setSystemId] = useSystemChoice();
   const info = useTwin((s) => s.systems.find((k) => k.systemId === systemId));
@@ -110,39 +117,18 @@ export function UpgradePanel() {
           </div>
         </dl>
         <div className="mgmt-buttons">
-          <button
-            type="button"
-            className="btn btn-primary"
-            data-testid="upgrade.start"
-            disabled={!can.start || pending}
-            onClick={() =>
-              void run({ type: 'upgrade', target: systemId, action: 'start' }, 'Start')
-            }
-          >
-            Start (split)
-          </button>
-          <button
-            type="button"
-            className="btn"
-            data-testid="upgrade.merge"
-            disabled={!can.merge || pending}
-            onClick={() =>
-              void run({ type: 'upgrade', target: systemId, action: 'merge' }, 'Merge')
-            }
-          >
-            Merge (commit)
-          </button>
-          <button
-            type="button"
-            className="btn btn-danger"
-            data-testid="upgrade.abort"
-            disabled={!can.abort || pending}
-            onClick={() =>
-              void run({ type: 'upgrade', target: systemId, action: 'abort' }, 'Back out')
-            }
-          >
-            Back out
-          </button>
+          {UPGRADE_BUTTONS.map(({ action, label, done, tone }) => (
+            <button
+              key={action}
+              type="button"
+              className={`btn${tone ? ` ${tone}` : ''}`}
+              data-testid={`upgrade.${action}`}
+              disabled={!can[action] || pending}
+              onClick={() => void run({ type: 'upgrade', target: systemId, action }, done)}
+            >
+              {label}
+            </button>
+          ))}
         </div>
         <CommandOutcome outcome={outcome} testId="upgrade.outcome" />
       </section>

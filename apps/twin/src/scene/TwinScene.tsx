@@ -13,6 +13,12 @@ import { sceneQuality } from './quality.ts';
 const FOV_DEG = 32;
 
 const wrapStyle = { position: 'relative', width: '100%', height: '100%', minHeight: 240 } as const;
+const CAMERA_BUTTONS = [
+  ['front', 'Front'],
+  ['rear', 'Rear'],
+  ['reset', 'Reset'],
+] as const;
+
 const toolbarStyle = {
   position: 'absolute',
   top: 10,
@@ -51,33 +57,18 @@ export function TwinScene(): JSX.Element {
         <RenderStats />
       </Canvas>
       <div role="toolbar" aria-label="Camera" style={toolbarStyle}>
-        <button
-          type="button"
-          aria-label="Front view"
-          data-testid="camera.front"
-          style={buttonStyle}
-          onClick={() => requestCamera('front')}
-        >
-          Front
-        </button>
-        <button
-          type="button"
-          aria-label="Rear view"
-          data-testid="camera.rear"
-          style={buttonStyle}
-          onClick={() => requestCamera('rear')}
-        >
-          Rear
-        </button>
-        <button
-          type="button"
-          aria-label="Reset view"
-          data-testid="camera.reset"
-          style={buttonStyle}
-          onClick={() => requestCamera('reset')}
-        >
-          Reset
-        </button>
+        {CAMERA_BUTTONS.map(([preset, label]) => (
+          <button
+            key={preset}
+            type="button"
+            aria-label={`${label} view`}
+            data-testid={`camera.${preset}`}
+            style={buttonStyle}
+            onClick={() => requestCamera(preset)}
+          >
+            {label}
+          </button>
+        ))}
       </div>
     </div>
   );
