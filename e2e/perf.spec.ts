@@ -51,7 +51,9 @@ test('performance report', async ({ page }, info) => {
   const framesToLed = page.evaluate(
     (id) =>
       new Promise<number>((resolve) => {
-        const button = document.querySelector('[data-testid="action.inject.bitflip-register"]');
+        const button = document
+          .getElementById('root')
+          ?.shadowRoot?.querySelector('[data-testid="action.inject.bitflip-register"]');
         button?.addEventListener(
           'click',
           () => {
