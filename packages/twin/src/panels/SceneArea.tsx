@@ -1,5 +1,5 @@
 /**
- * The 3D view, loaded on demand (three.js and react-three-fiber are the bulk of a twin). Without
+ * The 3D view, loaded on demand (three.js is the bulk of a twin). Without
  * WebGL, or if the 3D scene fails, the 2D front view takes its place, driven by the same
  * engine: the console and the component panel offer every action either way.
  */
@@ -7,8 +7,26 @@ import { Component, lazy, type ReactNode, Suspense } from 'react';
 import { RackSvg } from '../flat/RackSvg.tsx';
 import { useTwin } from '../state/context.ts';
 
+function FlatView({ why }: { why: string }) {
+  return (
+    <>
+      <RackSvg />
+      <p className="scene-note" role="note" data-testid="scene.note">
+        3D view unavailable ({why}): showing the 2D front view.
+      </p>
+    </>
+  );
+}
+
+function NoWebGl() {
+  return <FlatView why="WebGL is not available in this browser" />;
+}
+
+/** The 3D scene when the page's shared renderer could start, else the 2D view. */
 const TwinScene = lazy(() =>
-  import('../scene/TwinScene.tsx').then((m) => ({ default: m.TwinScene })),
+  import('../scene/TwinScene.tsx').then((m) => ({
+    default: m.sharedRenderer() ? m.TwinScene : NoWebGl,
+  })),
 );
 
 class SceneBoundary extends Component<{ children: ReactNode }, { error: string | null }> {
@@ -19,16 +37,7 @@ class SceneBoundary extends Component<{ children: ReactNode }, { error: string |
   }
 
   override render() {
-    if (this.state.error) {
-      return (
-        <>
-          <RackSvg />
-          <p className="scene-note" role="note" data-testid="scene.note">
-            3D view unavailable ({this.state.error}): showing the 2D front view.
-          </p>
-        </>
-      );
-    }
+    if (this.state.error) return <FlatView why={this.state.error} />;
     return this.props.children;
   }
 }

@@ -1,17 +1,18 @@
 /**
- * The 3D view of the rack: an R3F canvas filling its parent, with camera preset buttons overlaid.
+ * The 3D view of a twin: a canvas that receives the shared renderer's pixels, the scene host
+ * that draws it (mounted once; React never touches it per frame), and the camera preset buttons.
  */
 import type { JSX } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useStore } from 'zustand';
-import { RackContent } from './RackContent.tsx';
-import { Stage } from './Stage.tsx';
-import { SharedCanvas } from './shared/SharedCanvas.tsx';
-import { sharedRenderer } from './shared/sharedRenderer.ts';
 import { useTwinInstance } from '../state/context.ts';
+import { SceneHost } from './sceneHost.ts';
+import { sharedRenderer } from './shared/sharedRenderer.ts';
 
-const FOV_DEG = 32;
+export { sharedRenderer };
 
-const wrapStyle = { position: 'relative', width: '100%', height: '100%', minHeight: 240 } as const;
+const wrapStyle = { position: 'relative', width: '100%', height: '100%', minHeight: 200 } as const;
+const fillStyle = { position: 'absolute', inset: 0 } as const;
 const CAMERA_BUTTONS = [
   ['front', 'Front'],
   ['rear', 'Rear'],
@@ -41,17 +42,49 @@ export function TwinScene(): JSX.Element {
   const rack = useStore(twin.store, (s) => s.rack);
   const shared = sharedRenderer();
   if (!shared) throw new Error('WebGL is not available in this browser');
-  const quality = shared.quality;
+  const box = useRef<HTMLDivElement>(null);
+  const host = useRef<SceneHost | null>(null);
+
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const canvas = document.createElement('canvas');
+    canvas.style.cssText = 'display:block;width:100%;height:100%;touch-action:none;';
+    el.append(canvas);
+    const scene = new SceneHost(twin, canvas, shared);
+    host.current = scene;
+    scene.setRack(twin.store.getState().rack);
+    const maxDpr = shared.quality === 'high' ? 2 : 1;
+    const resize = new ResizeObserver(() => {
+      const dpr = Math.min(window.devicePixelRatio || 1, maxDpr);
+      const w = el.clientWidth;
+      const h = el.clientHeight;
+      scene.resize(w, h, Math.round(w * dpr), Math.round(h * dpr));
+    });
+    resize.observe(el);
+    const seen = new IntersectionObserver((entries) => {
+      const entry = entries[entries.length - 1];
+      scene.setVisible(entry ? entry.isIntersecting : false);
+    });
+    seen.observe(el);
+    const remove = shared.add(scene);
+    return () => {
+      remove();
+      resize.disconnect();
+      seen.disconnect();
+      scene.dispose();
+      host.current = null;
+      canvas.remove();
+    };
+  }, [twin, shared]);
+
+  useEffect(() => {
+    host.current?.setRack(rack);
+  }, [rack]);
+
   return (
     <div data-testid="twin.canvas" style={wrapStyle}>
-      <SharedCanvas
-        shared={shared}
-        maxDpr={quality === 'high' ? 2 : 1}
-        camera={{ fov: FOV_DEG, near: 0.02, far: 40, position: [1.6, 1.4, 3.2] }}
-      >
-        <Stage quality={quality} />
-        {rack ? <RackContent rack={rack} /> : null}
-      </SharedCanvas>
+      <div ref={box} style={fillStyle} />
       <div role="toolbar" aria-label="Camera" style={toolbarStyle}>
         {CAMERA_BUTTONS.map(([preset, label]) => (
           <button

@@ -4,12 +4,8 @@
  * draws into an off-screen canvas; each twin's surface renders its scene there in turn and copies
  * the pixels into its own visible 2D canvas. Surfaces out of view are skipped, and a surface draws
  * only when something in it changed (a snapshot that moved an LED or a part, the camera, its size).
- *
- * Why a proxy: react-three-fiber configures and, on unmount, disposes the renderer of each root
- * (and forces a context loss). Each twin's root gets a proxy whose size, pixel-ratio and teardown
- * calls are kept local, so one twin leaving never takes the context from the others.
  */
-import { ACESFilmicToneMapping, SRGBColorSpace, setConsoleFunction, WebGLRenderer } from 'three';
+import { ACESFilmicToneMapping, SRGBColorSpace, WebGLRenderer } from 'three';
 import type { Quality } from '../quality.ts';
 
 /** A twin's drawing surface, as the shared renderer sees it. */
@@ -25,19 +21,13 @@ export interface Surface {
    */
   frame(nowMs: number): boolean;
   /** Copies the rendered pixels from the shared canvas into the visible canvas. */
-  present(source: HTMLCanvasElement | OffscreenCanvas, sourceHeight: number): void;
+  present(source: HTMLCanvasElement, sourceHeight: number): void;
   /** The context was lost and restored: render everything again. */
   invalidate(): void;
 }
 
 const SOFTWARE = /swiftshader|llvmpipe|software|softpipe/i;
 const OVERRIDE_KEY = 'ftTwin.sceneQuality';
-
-/** Messages three.js logs that come from our dependencies and that we cannot act on. */
-const KNOWN_DEPENDENCY_WARNINGS = [
-  // react-three-fiber 9.8 still builds its root clock with THREE.Clock (deprecated in r183).
-  'THREE.Clock: This module has been deprecated',
-];
 
 export class SharedRenderer {
   readonly renderer: WebGLRenderer;
@@ -129,48 +119,16 @@ export class SharedRenderer {
     this.bufferHeight = Math.max(this.bufferHeight, height);
     this.renderer.setSize(this.bufferWidth, this.bufferHeight, false);
   }
-
-  /**
-   * A renderer for one react-three-fiber root: the shared renderer, except that sizing and
-   * teardown stay with the root (the shared renderer sizes its buffer per surface) and
-   * `domElement` is the twin's own visible canvas (for controls, cursors and picking).
-   */
-  proxyFor(domElement: HTMLCanvasElement): WebGLRenderer {
-    const target = this.renderer;
-    const local: Record<PropertyKey, unknown> = {
-      domElement,
-      setSize: () => {},
-      setPixelRatio: () => {},
-      dispose: () => {},
-      forceContextLoss: () => {},
-    };
-    return new Proxy(target, {
-      get(t, key, receiver) {
-        if (Object.hasOwn(local, key)) return local[key];
-        return Reflect.get(t, key, receiver === undefined ? t : t);
-      },
-      set(t, key, value) {
-        if (Object.hasOwn(local, key)) return true;
-        return Reflect.set(t, key, value, t);
-      },
-    });
-  }
 }
 
 let shared: SharedRenderer | null | undefined;
 
 /**
  * The page's shared renderer, created on first use; null when WebGL is not available (the twin
- * then shows its 2D view). Also routes three.js's console messages, leaving out the known
- * dependency deprecation notices listed above.
+ * then shows its 2D view).
  */
 export function sharedRenderer(): SharedRenderer | null {
   if (shared !== undefined) return shared;
-  setConsoleFunction((level: string, message: string, ...rest: unknown[]) => {
-    if (KNOWN_DEPENDENCY_WARNINGS.some((known) => String(message).startsWith(known))) return;
-    const log = level === 'error' ? console.error : level === 'warn' ? console.warn : console.log;
-    log(message, ...rest);
-  });
   try {
     shared = webglAvailable() ? new SharedRenderer() : null;
   } catch (error) {
