@@ -137,6 +137,11 @@ export class FtTwinElement extends Base {
         break;
       case 'loading':
         break;
+      case 'scenario':
+      case 'autoplay':
+      case 'loop':
+        void this.applyScenario();
+        break;
       default:
         // The rack, seed, worker or scenario changed: start a fresh twin.
         void this.reload();
@@ -333,11 +338,34 @@ export class FtTwinElement extends Base {
       },
     );
     this.twin = twin;
+    void this.applyScenario();
     for (const [event, set] of this.handlers) {
       for (const h of set) this.offs.push(twin.api.on(event as 'state', h as never));
     }
     this.observeVisibility();
     return twin;
+  }
+
+  /** (Re)loads the scenario from the attribute or an inline child script. */
+  private async applyScenario(): Promise<void> {
+    const twin = this.twin;
+    if (!twin) return;
+    const { value: a } = this.attrs();
+    const source = await this.json('scenario', a.scenarioUrl);
+    if (this.twin !== twin) return;
+    twin.setScenario(source, { autoplay: a.autoplay, loop: a.loop });
+  }
+
+  /** Plays the loaded scenario (or starts it again once it has ended). */
+  async playScenario(): Promise<void> {
+    const twin = await this.load();
+    await twin.api.ready();
+    twin.handle.instance.scenarioControl?.play();
+  }
+
+  /** Stops the scenario playing, at its next step. */
+  stopScenario(): void {
+    this.twin?.handle.instance.scenarioControl?.stop();
   }
 
   private unmount(): void {

@@ -7,6 +7,7 @@ import { OP_STATE_NAMES, SYSTEM_STATUS_NAMES } from '@ft/engine';
 import { presetNames } from '@ft/hardware';
 import { createTwin, type FtTwin, type RackChoice, type TwinHandle } from '@ft/twin';
 import { type CameraSpec, type PanelName, shown } from './attributes.ts';
+import type { LoadedScenario } from './scenarioPlayer.ts';
 
 /** Why `name` is not a preset of the catalog, or null when it is one. */
 export function checkPreset(name: string): string | null {
@@ -40,6 +41,11 @@ export interface MountedTwin {
   setCamera(camera: CameraSpec | null): void;
   setSpeed(speed: number | null): Promise<void>;
   setView(view: { panels?: PanelName[]; interaction?: 'view' | 'inject'; label?: string }): void;
+  /**
+   * Loads a scenario (JSON text or data; undefined: none) once the twin is ready, replacing any
+   * loaded one; plays it at once with `autoplay`.
+   */
+  setScenario(source: unknown, options: { autoplay: boolean; loop: boolean }): void;
   /** The host is in view or not; an off-screen twin pauses its simulation unless told to run. */
   setVisible(visible: boolean): void;
   dispose(): void;
@@ -62,6 +68,8 @@ export function mountTwin(
   });
   const { api, instance } = handle;
   let disposed = false;
+  let scenario: LoadedScenario | null = null;
+  let scenarioToken = 0;
   let hiddenPause = false;
   /** The speed to come back to after an off-screen pause. */
   let wanted = options.speed ?? 1;
@@ -150,6 +158,16 @@ export function mountTwin(
       if (!hiddenPause) await api.setSpeed(wanted < 0 ? 'max' : wanted);
     },
     setView: (view) => instance.ui.setView(view),
+    setScenario(source, scenarioOptions) {
+      const token = ++scenarioToken;
+      scenario?.dispose();
+      scenario = null;
+      if (source === undefined) return;
+      void Promise.all([api.ready(), import('./scenarioPlayer.ts')]).then(([, player]) => {
+        if (disposed || token !== scenarioToken) return;
+        scenario = player.loadScenario(instance, source, scenarioOptions, sink);
+      });
+    },
     setVisible(visible) {
       if (options.offscreen === 'run' || disposed) return;
       if (!visible && !hiddenPause) {
@@ -163,6 +181,7 @@ export function mountTwin(
     },
     dispose() {
       disposed = true;
+      scenario?.dispose();
       for (const off of offs) off();
       handle.dispose();
     },

@@ -4,19 +4,30 @@
  * "Parts" drawer that is the keyboard and screen-reader path to every part and every action the
  * twin's interaction mode offers.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Announcer } from './panels/Announcer.tsx';
 import { Caption } from './panels/Caption.tsx';
-import { ComponentPanel } from './panels/ComponentPanel.tsx';
-import { ConsoleTree } from './panels/ConsoleTree.tsx';
-import { EventLog } from './panels/EventLog.tsx';
-import { LockstepView } from './panels/LockstepView.tsx';
 import { Notice } from './panels/Notice.tsx';
 import { PlayPause } from './panels/PlayPause.tsx';
+import { ScenarioBar } from './panels/ScenarioBar.tsx';
 import { SceneArea } from './panels/SceneArea.tsx';
-import { StatusPanel } from './panels/StatusPanel.tsx';
 import { Tooltip } from './panels/Tooltip.tsx';
 import { useTwin } from './state/context.ts';
+
+// Panels load only when a page shows them: a bare twin downloads none of them.
+const ComponentPanel = lazy(() =>
+  import('./panels/ComponentPanel.tsx').then((m) => ({ default: m.ComponentPanel })),
+);
+const ConsoleTree = lazy(() =>
+  import('./panels/ConsoleTree.tsx').then((m) => ({ default: m.ConsoleTree })),
+);
+const EventLog = lazy(() => import('./panels/EventLog.tsx').then((m) => ({ default: m.EventLog })));
+const LockstepView = lazy(() =>
+  import('./panels/LockstepView.tsx').then((m) => ({ default: m.LockstepView })),
+);
+const StatusPanel = lazy(() =>
+  import('./panels/StatusPanel.tsx').then((m) => ({ default: m.StatusPanel })),
+);
 
 export function EmbedLayout() {
   const panels = useTwin((s) => s.view.panels);
@@ -35,6 +46,7 @@ export function EmbedLayout() {
         <Caption />
         <div className="embed-toolbar" role="toolbar" aria-label={`${label} controls`}>
           <PlayPause />
+          <ScenarioBar />
           {showConsole ? null : (
             <button
               type="button"
@@ -49,36 +61,45 @@ export function EmbedLayout() {
           )}
         </div>
         {drawer ? (
-          <div className="embed-drawer" id="embed-drawer" part="drawer" data-testid="embed.drawer">
-            {showConsole ? null : (
-              <nav className="embed-drawer-list" aria-label="Parts of the rack">
-                <ConsoleTree />
-              </nav>
-            )}
-            {selected ? <ComponentPanel /> : null}
-            {!selected ? (
-              <button
-                type="button"
-                className="btn btn-small embed-drawer-close"
-                onClick={() => setPartsOpen(false)}
-              >
-                Close
-              </button>
-            ) : null}
-          </div>
+          <Suspense fallback={null}>
+            <div
+              className="embed-drawer"
+              id="embed-drawer"
+              part="drawer"
+              data-testid="embed.drawer"
+            >
+              {showConsole ? null : (
+                <nav className="embed-drawer-list" aria-label="Parts of the rack">
+                  <ConsoleTree />
+                </nav>
+              )}
+              {selected ? <ComponentPanel /> : null}
+              {!selected ? (
+                <button
+                  type="button"
+                  className="btn btn-small embed-drawer-close"
+                  onClick={() => setPartsOpen(false)}
+                >
+                  Close
+                </button>
+              ) : null}
+            </div>
+          </Suspense>
         ) : null}
       </div>
       {panels.length > 0 ? (
-        <div className="embed-panels" part="panels">
-          {panels.includes('status') ? <StatusPanel /> : null}
-          {showConsole ? (
-            <nav className="embed-console" aria-label="Management console">
-              <ConsoleTree />
-            </nav>
-          ) : null}
-          {panels.includes('lockstep') ? <LockstepView /> : null}
-          {panels.includes('log') ? <EventLog /> : null}
-        </div>
+        <Suspense fallback={null}>
+          <div className="embed-panels" part="panels">
+            {panels.includes('status') ? <StatusPanel /> : null}
+            {showConsole ? (
+              <nav className="embed-console" aria-label="Management console">
+                <ConsoleTree />
+              </nav>
+            ) : null}
+            {panels.includes('lockstep') ? <LockstepView /> : null}
+            {panels.includes('log') ? <EventLog /> : null}
+          </div>
+        </Suspense>
       ) : null}
       <Tooltip />
       <Announcer />

@@ -12,3 +12,4 @@ export {
   parseParams,
   type RackChoice,
 } from './url/params.ts';
+export { LiveDriver } from './scenario/liveDriver.ts';

@@ -19,6 +19,8 @@ export class TwinInstance {
   readonly ui: TwinUi = createUi(this.store);
   readonly engine: EngineClient;
   readonly api: FtTwin;
+  /** Plays or stops the loaded scenario (set by the host that loaded one). */
+  scenarioControl: { play(): void; stop(): void } | null = null;
 
   constructor(options: TwinInstanceOptions = {}) {
     this.engine = new EngineClient(this.store, this.live, this.ui, options.workerUrl ?? null);

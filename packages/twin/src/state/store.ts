@@ -73,6 +73,18 @@ export interface TwinState {
   view: TwinViewState;
   /** A caption over the 3D view (scenarios and the tour), or null. */
   caption: string | null;
+  /** The scenario loaded into this twin (embed attribute, tour), or null. */
+  scenario: ScenarioStatus | null;
+}
+
+export interface ScenarioStatus {
+  title: string;
+  status: 'ready' | 'playing' | 'done' | 'stopped';
+  /** Index of the step playing (or last played) and the number of steps. */
+  step: number;
+  steps: number;
+  /** Steps that failed so far (a refused command, a wait that timed out). */
+  failed: number;
 }
 
 /** The discrete state a new twin starts with. */
@@ -103,6 +115,7 @@ export function initialTwinState(): TwinState {
       label: 'ftServer rack twin',
     },
     caption: null,
+    scenario: null,
   };
 }
 

@@ -8,7 +8,12 @@ import { workerDuty } from './duty.ts';
 import type {
   Command,
   CommandResult,
+  ComponentInfo,
+  DumpRecord,
   EngineEvent,
+  ServiceCall,
+  SystemCounters,
+  SystemInfo,
   LoadRequest,
   LoadResult,
   StateChangeEvent,
@@ -49,6 +54,16 @@ export interface StartOptions {
   rack: RackChoice;
   seed: number;
   randomFaults: boolean;
+}
+
+/** The engine's plain records at one simulated time. */
+export interface EngineSnapshotRecords {
+  timeMs: number;
+  components: ComponentInfo[];
+  counters: SystemCounters[];
+  systems: SystemInfo[];
+  serviceCalls: ServiceCall[];
+  dumps: DumpRecord[];
 }
 
 const NOT_RUNNING: CommandResult = {
@@ -136,6 +151,26 @@ export class EngineClient {
     const { api, generation } = this;
     if (!api) return null;
     return (await this.guard(generation, 'redfish', api.redfish(id))) ?? null;
+  }
+
+  /**
+   * The engine's plain records now (components, counters, systems, service calls, dumps), in
+   * one round trip's worth of calls: what scenario and lesson checks are evaluated over.
+   */
+  async records(): Promise<EngineSnapshotRecords | null> {
+    const { api, generation } = this;
+    if (!api) return null;
+    const [components, counters, systems, serviceCalls, dumps] = await Promise.all([
+      this.guard(generation, 'components', api.components()),
+      this.guard(generation, 'counters', api.counters()),
+      this.guard(generation, 'systems', api.systems()),
+      this.guard(generation, 'serviceCalls', api.serviceCalls()),
+      this.guard(generation, 'dumps', api.dumps()),
+    ]);
+    if (!components || !counters || !systems || !serviceCalls || !dumps) return null;
+    this.feed?.refresh();
+    const timeMs = this.live.views ? this.live.views.clock[0] : 0;
+    return { timeMs, components, counters, systems, serviceCalls, dumps };
   }
 
   async step(simMs: number): Promise<void> {

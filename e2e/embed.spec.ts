@@ -1,0 +1,200 @@
+import { expect, test } from '@playwright/test';
+import { EmbedPage, type FtTwinLike } from './pages/EmbedPage.ts';
+import { ISOLATED_URL, PLAIN_URL } from './urls.ts';
+
+// Documentation pages are usually not cross-origin isolated: the examples run on the plain server.
+const article = `${PLAIN_URL}examples/article.html`;
+
+test.describe('<ft-twin> on documentation pages', () => {
+  test('three twins: two become ready and fire events, methods work, the far one loads only when scrolled to', async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    const docs = new EmbedPage(page);
+    await docs.recordEvents();
+    await page.goto(article);
+    await docs.ready('transient');
+    await docs.ready('tmr');
+    expect(await docs.loaded('rack')).toBe(false);
+
+    // The transient scenario plays on its own: CPU element 1 leaves and comes back.
+    await expect
+      .poll(async () => (await docs.events('transient', 'ft-state')).length, { timeout: 120_000 })
+      .toBeGreaterThan(0);
+    const first = (await docs.events('transient', 'ft-state'))[0] as Record<string, unknown>;
+    expect(first).toMatchObject({ componentId: 'A.cpu-1', systemId: 'A' });
+    expect(typeof first.from).toBe('string');
+    expect(typeof first.timeMs).toBe('number');
+
+    // Methods on the element: the TMR twin (view only) still takes API calls.
+    const states = await page.evaluate(() => {
+      const tmr = document.getElementById('tmr') as FtTwinLike;
+      return tmr.components().filter((c) => c.id.includes('cpu')).map((c) => c.state);
+    });
+    expect(states).toEqual(['triplex', 'triplex', 'triplex']);
+    await page.evaluate(() =>
+      (document.getElementById('tmr') as FtTwinLike).inject('A.cpu-2', 'self-check'),
+    );
+    await expect
+      .poll(async () => (await docs.events('tmr', 'ft-state')).length, { timeout: 60_000 })
+      .toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await docs.events('tmr', 'ft-system')).length, { timeout: 60_000 })
+      .toBeGreaterThan(0);
+
+    // Scroll the third one into view: it loads now, and plays its scenario file.
+    await page.locator('#rack').scrollIntoViewIfNeeded();
+    await docs.ready('rack');
+    expect(await docs.loaded('rack')).toBe(true);
+    await expect
+      .poll(async () => (await docs.events('rack', 'ft-scenario-step')).length, { timeout: 60_000 })
+      .toBeGreaterThan(0);
+    expect(docs.errors).toEqual([]);
+  });
+
+  test('an attribute changed after load applies: panels, then the preset', async ({ page }) => {
+    test.setTimeout(180_000);
+    const docs = new EmbedPage(page);
+    await page.goto(article);
+    await docs.ready('tmr');
+    const tmr = page.locator('#tmr');
+    await expect(tmr.getByTestId('status')).toHaveCount(0);
+    await tmr.evaluate((el) => el.setAttribute('panels', 'status'));
+    await expect(tmr.getByTestId('status')).toBeVisible();
+    await tmr.evaluate((el) => el.setAttribute('preset', '4300-dmr'));
+    await docs.ready('tmr');
+    await expect
+      .poll(() =>
+        tmr.evaluate((el) => (el as FtTwinLike).components().filter((c) => c.id.includes('cpu')).length),
+      )
+      .toBe(2);
+    expect(docs.errors).toEqual([]);
+  });
+
+  test('a bad scenario raises ft-error naming the field, and the twin keeps running', async ({
+    page,
+  }) => {
+    const docs = new EmbedPage(page);
+    await docs.recordEvents();
+    await page.goto(article);
+    await docs.ready('tmr');
+    await page.evaluate(() => {
+      const el = document.getElementById('tmr') as FtTwinLike;
+      const script = document.createElement('script');
+      script.type = 'application/json';
+      script.dataset.for = 'scenario';
+      script.textContent = JSON.stringify({
+        steps: [{ do: 'inject', target: 'A.cpu-9', fault: 'self-check' }],
+      });
+      el.append(script);
+      el.setAttribute('autoplay', '');
+    });
+    await expect
+      .poll(async () => (await docs.events('tmr', 'ft-error')) as { message: string }[])
+      .toContainEqual(expect.objectContaining({ message: expect.stringMatching(/steps\[0\]\.target/) }));
+    const state = await page.evaluate(() => (document.getElementById('tmr') as FtTwinLike).state('A.cpu-0'));
+    expect(state).toBe('triplex');
+  });
+
+  test('twenty twins share at most two WebGL contexts, none lost', async ({ page }) => {
+    test.setTimeout(300_000);
+    await page.addInitScript(() => {
+      const w = window as unknown as { glContexts: number; glLost: number };
+      w.glContexts = 0;
+      w.glLost = 0;
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (
+        this: HTMLCanvasElement,
+        type: string,
+        ...rest: unknown[]
+      ) {
+        const ctx = (getContext as (...a: unknown[]) => unknown).call(this, type, ...rest);
+        if (ctx && /webgl/.test(type) && !(this as unknown as { counted?: boolean }).counted) {
+          (this as unknown as { counted?: boolean }).counted = true;
+          w.glContexts++;
+          this.addEventListener('webglcontextlost', () => w.glLost++);
+        }
+        return ctx;
+      } as typeof getContext;
+    });
+    const docs = new EmbedPage(page);
+    await page.goto(`${PLAIN_URL}examples/many.html`);
+    await expect(page.locator('ft-twin')).toHaveCount(20);
+    // Scroll through the whole page so that every twin loads and draws.
+    for (let i = 0; i < 20; i += 4) {
+      await page.locator(`#twin-${i}`).scrollIntoViewIfNeeded();
+      await docs.ready(`twin-${i}`);
+    }
+    await page.evaluate(() =>
+      Promise.all(
+        Array.from(document.querySelectorAll('ft-twin'), (el) => (el as unknown as FtTwinLike).ready()),
+      ),
+    );
+    const { glContexts, glLost } = await page.evaluate(
+      () => window as unknown as { glContexts: number; glLost: number },
+    );
+    expect(glContexts).toBeGreaterThan(0);
+    expect(glContexts).toBeLessThanOrEqual(2);
+    expect(glLost).toBe(0);
+    expect(docs.errors).toEqual([]);
+  });
+
+  test('a strict CSP page (no unsafe-eval, no unsafe-inline) sees no policy violation', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const docs = new EmbedPage(page);
+    await page.goto(`${PLAIN_URL}examples/strict-csp.html`);
+    await docs.ready('csp-twin');
+    await page.evaluate(() =>
+      (document.getElementById('csp-twin') as FtTwinLike).inject('A.cpu-1', 'self-check'),
+    );
+    await expect
+      .poll(() => page.evaluate(() => (document.getElementById('csp-twin') as FtTwinLike).stats().frames))
+      .toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    expect(docs.errors).toEqual([]);
+  });
+
+  test('without WebGL the twin shows the 2D front view with its LEDs', async ({ page }) => {
+    const docs = new EmbedPage(page);
+    await page.goto(`${PLAIN_URL}examples/no-webgl.html`);
+    await docs.ready('flat');
+    const flat = page.locator('#flat').getByTestId('twin.flat');
+    await expect(flat).toBeVisible();
+    await expect(page.locator('#flat').getByTestId('scene.note')).toContainText('WebGL');
+    await expect(flat.getByTestId('flat.A.cpu-2')).toBeVisible();
+    await flat.getByTestId('flat.A.cpu-2').click();
+    await expect(page.locator('#flat').getByTestId('component-panel')).toContainText('CPU element 2');
+    expect(docs.errors).toEqual([]);
+  });
+});
+
+test.describe('the iframe embed', () => {
+  test('a host on another origin drives the twin in the iframe and hears its events', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const frameOrigin = new URL(ISOLATED_URL).origin;
+    await page.goto(`${PLAIN_URL}examples/iframe-host.html?frame=${frameOrigin}`);
+    await expect(page.getByTestId('frame.status')).toContainText('connected to', { timeout: 60_000 });
+    await page.getByRole('button', { name: /Inject a transient fault/ }).click();
+    await expect(page.getByTestId('frame.log')).toContainText('inject: done');
+    await expect(page.getByTestId('frame.log')).toContainText('ft-state A.cpu-1', { timeout: 60_000 });
+    await page.getByRole('button', { name: /Pull disk/ }).click();
+    await expect(page.getByTestId('frame.log')).toContainText('A.disk-10-40-1', { timeout: 60_000 });
+  });
+
+  test('a page on an origin that is not allowed is ignored', async ({ page }) => {
+    test.setTimeout(120_000);
+    const frameOrigin = new URL(ISOLATED_URL).origin;
+    // localhost and 127.0.0.1 are different origins: the frame allows only the latter.
+    const plain = new URL(PLAIN_URL);
+    const host = `http://localhost:${plain.port}/examples/iframe-host.html`;
+    const allow = encodeURIComponent(plain.origin);
+    await page.goto(`${host}?frame=${frameOrigin}&allow=${allow}`);
+    await expect(page.getByTestId('frame.status')).toContainText('not connected', {
+      timeout: 60_000,
+    });
+  });
+});
