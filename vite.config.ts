@@ -31,6 +31,8 @@ function embedPoster(): Plugin {
 // engine worker, under stable names a page can link to.
 const embedConfig: UserConfig = {
   root: repo('./packages/embed'),
+  // Chunks and the worker are found relative to the loader, wherever it is served from.
+  base: './',
   publicDir: false,
   plugins: [react(), embedPoster()],
   build: {

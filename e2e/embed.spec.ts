@@ -26,10 +26,15 @@ test.describe('<ft-twin> on documentation pages', () => {
     expect(typeof first.from).toBe('string');
     expect(typeof first.timeMs).toBe('number');
 
-    // Methods on the element: the TMR twin (view only) still takes API calls.
+    // Methods on the element: the TMR twin (view only) still takes API calls. It must be on
+    // screen: an off-screen twin pauses its engine.
+    await page.locator('#tmr').scrollIntoViewIfNeeded();
     const states = await page.evaluate(() => {
       const tmr = document.getElementById('tmr') as FtTwinLike;
-      return tmr.components().filter((c) => c.id.includes('cpu')).map((c) => c.state);
+      return tmr
+        .components()
+        .filter((c) => c.id.includes('cpu'))
+        .map((c) => c.state);
     });
     expect(states).toEqual(['triplex', 'triplex', 'triplex']);
     await page.evaluate(() =>
@@ -65,7 +70,9 @@ test.describe('<ft-twin> on documentation pages', () => {
     await docs.ready('tmr');
     await expect
       .poll(() =>
-        tmr.evaluate((el) => (el as FtTwinLike).components().filter((c) => c.id.includes('cpu')).length),
+        tmr.evaluate(
+          (el) => (el as FtTwinLike).components().filter((c) => c.id.includes('cpu')).length,
+        ),
       )
       .toBe(2);
     expect(docs.errors).toEqual([]);
@@ -91,8 +98,12 @@ test.describe('<ft-twin> on documentation pages', () => {
     });
     await expect
       .poll(async () => (await docs.events('tmr', 'ft-error')) as { message: string }[])
-      .toContainEqual(expect.objectContaining({ message: expect.stringMatching(/steps\[0\]\.target/) }));
-    const state = await page.evaluate(() => (document.getElementById('tmr') as FtTwinLike).state('A.cpu-0'));
+      .toContainEqual(
+        expect.objectContaining({ message: expect.stringMatching(/steps\[0\]\.target/) }),
+      );
+    const state = await page.evaluate(() =>
+      (document.getElementById('tmr') as FtTwinLike).state('A.cpu-0'),
+    );
     expect(state).toBe('triplex');
   });
 
@@ -127,12 +138,15 @@ test.describe('<ft-twin> on documentation pages', () => {
     }
     await page.evaluate(() =>
       Promise.all(
-        Array.from(document.querySelectorAll('ft-twin'), (el) => (el as unknown as FtTwinLike).ready()),
+        Array.from(document.querySelectorAll('ft-twin'), (el) =>
+          (el as unknown as FtTwinLike).ready(),
+        ),
       ),
     );
-    const { glContexts, glLost } = await page.evaluate(
-      () => window as unknown as { glContexts: number; glLost: number },
-    );
+    const { glContexts, glLost } = await page.evaluate(() => {
+      const w = window as unknown as { glContexts: number; glLost: number };
+      return { glContexts: w.glContexts, glLost: w.glLost };
+    });
     expect(glContexts).toBeGreaterThan(0);
     expect(glContexts).toBeLessThanOrEqual(2);
     expect(glLost).toBe(0);
@@ -143,6 +157,20 @@ test.describe('<ft-twin> on documentation pages', () => {
     page,
   }) => {
     test.setTimeout(120_000);
+    // The page's <meta> policy does not reach its worker; a real site sends the policy as a header
+    // with every response, the worker script included: do the same here.
+    const policy = await page.request
+      .get(`${PLAIN_URL}examples/strict-csp.html`)
+      .then((r) => r.text())
+      .then((html) => /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]);
+    expect(policy).toContain("script-src 'self'");
+    await page.route('**/*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: { ...response.headers(), 'content-security-policy': policy ?? '' },
+      });
+    });
     const docs = new EmbedPage(page);
     await page.goto(`${PLAIN_URL}examples/strict-csp.html`);
     await docs.ready('csp-twin');
@@ -150,9 +178,13 @@ test.describe('<ft-twin> on documentation pages', () => {
       (document.getElementById('csp-twin') as FtTwinLike).inject('A.cpu-1', 'self-check'),
     );
     await expect
-      .poll(() => page.evaluate(() => (document.getElementById('csp-twin') as FtTwinLike).stats().frames))
+      .poll(() =>
+        page.evaluate(() => (document.getElementById('csp-twin') as FtTwinLike).stats().frames),
+      )
       .toBeGreaterThan(0);
-    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    expect(
+      await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+    ).toEqual([]);
     expect(docs.errors).toEqual([]);
   });
 
@@ -165,7 +197,9 @@ test.describe('<ft-twin> on documentation pages', () => {
     await expect(page.locator('#flat').getByTestId('scene.note')).toContainText('WebGL');
     await expect(flat.getByTestId('flat.A.cpu-2')).toBeVisible();
     await flat.getByTestId('flat.A.cpu-2').click();
-    await expect(page.locator('#flat').getByTestId('component-panel')).toContainText('CPU element 2');
+    await expect(page.locator('#flat').getByTestId('component-panel')).toContainText(
+      'CPU element 2',
+    );
     expect(docs.errors).toEqual([]);
   });
 });
@@ -177,12 +211,18 @@ test.describe('the iframe embed', () => {
     test.setTimeout(180_000);
     const frameOrigin = new URL(ISOLATED_URL).origin;
     await page.goto(`${PLAIN_URL}examples/iframe-host.html?frame=${frameOrigin}`);
-    await expect(page.getByTestId('frame.status')).toContainText('connected to', { timeout: 60_000 });
+    await expect(page.getByTestId('frame.status')).toContainText('connected to', {
+      timeout: 60_000,
+    });
     await page.getByRole('button', { name: /Inject a transient fault/ }).click();
     await expect(page.getByTestId('frame.log')).toContainText('inject: done');
-    await expect(page.getByTestId('frame.log')).toContainText('ft-state A.cpu-1', { timeout: 60_000 });
+    await expect(page.getByTestId('frame.log')).toContainText('ft-state A.cpu-1', {
+      timeout: 60_000,
+    });
     await page.getByRole('button', { name: /Pull disk/ }).click();
-    await expect(page.getByTestId('frame.log')).toContainText('A.disk-10-40-1', { timeout: 60_000 });
+    await expect(page.getByTestId('frame.log')).toContainText('A.disk-10-40-1', {
+      timeout: 60_000,
+    });
   });
 
   test('a page on an origin that is not allowed is ignored', async ({ page }) => {

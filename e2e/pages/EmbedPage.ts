@@ -49,7 +49,9 @@ export class EmbedPage {
   events(id: string, name: string): Promise<unknown[]> {
     return this.page.evaluate(
       ([id, name]) =>
-        (window as unknown as { ftEvents: { id: string; name: string; detail: unknown }[] }).ftEvents
+        (
+          window as unknown as { ftEvents: { id: string; name: string; detail: unknown }[] }
+        ).ftEvents
           .filter((e) => e.id === id && e.name === name)
           .map((e) => e.detail),
       [id, name] as const,

@@ -42,7 +42,11 @@ export class SharedRenderer {
 
   constructor() {
     let canvas = this.newCanvas();
-    const probe = new WebGLRenderer({ canvas, antialias: false, alpha: false });
+    // Asking for the context first (rather than letting three.js fail and log an error) tells a
+    // browser without WebGL from a broken scene quietly.
+    const context = canvas.getContext('webgl2', { antialias: false, alpha: false });
+    if (!context) throw new NoWebGl();
+    const probe = new WebGLRenderer({ canvas, context, antialias: false, alpha: false });
     this.rendererName = readRendererName(probe);
     this.quality = chooseQuality(this.rendererName);
     if (this.quality === 'high') {
@@ -121,6 +125,8 @@ export class SharedRenderer {
   }
 }
 
+class NoWebGl extends Error {}
+
 let shared: SharedRenderer | null | undefined;
 
 /**
@@ -132,7 +138,9 @@ export function sharedRenderer(): SharedRenderer | null {
   try {
     shared = webglAvailable() ? new SharedRenderer() : null;
   } catch (error) {
-    console.warn('ftTwin: WebGL could not start; showing the 2D view.', error);
+    if (!(error instanceof NoWebGl)) {
+      console.warn('ftTwin: WebGL could not start; showing the 2D view.', error);
+    }
     shared = null;
   }
   return shared;
