@@ -73,4 +73,26 @@ if (host) {
     },
   });
   (window as unknown as { ftTwin: unknown }).ftTwin = twin.api;
+  const scenarioProblem = (message: string) => {
+    twin.handle.instance.store.setState({ notice: { level: 'error', text: message } });
+    bridge?.emit('ft-error', { source: 'scenario', message });
+  };
+  if (a.scenarioUrl) {
+    // A scenario file from this site (relative or same-origin), as the element's attribute.
+    const url = new URL(a.scenarioUrl, location.href);
+    if (url.origin !== location.origin) {
+      scenarioProblem(
+        `scenario=${shown(a.scenarioUrl)}: only files from this site can be played in the frame.`,
+      );
+    } else {
+      fetch(url)
+        .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+        .then((text) => twin.setScenario(text, { autoplay: a.autoplay, loop: a.loop }))
+        .catch((error: unknown) =>
+          scenarioProblem(
+            `scenario=${shown(a.scenarioUrl ?? '')} could not be read (${error instanceof Error ? error.message : String(error)}).`,
+          ),
+        );
+    }
+  }
 }
