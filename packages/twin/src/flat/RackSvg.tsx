@@ -104,7 +104,7 @@ export function RackSvg() {
             onKeyDown={(e) => onKey(e, p.id)}
           >
             <rect x={p.x} y={p.y} width={p.w} height={p.h} rx={3} />
-            <text className="flat-part-name" x={p.x + 6} y={p.y + p.h / 2 + 4}>
+            <text className="flat-part-name" x={p.x + 6} y={p.nameY}>
               {p.name}
             </text>
             {p.stateX !== null ? (

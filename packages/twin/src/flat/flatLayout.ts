@@ -5,13 +5,13 @@
  */
 import { type ComponentSpec, layoutFor, type RackModel } from '@ft/hardware';
 
-export const U_PX = 22;
-export const VIEW_WIDTH = 560;
-const LEFT = 64;
+export const U_PX = 34;
+export const VIEW_WIDTH = 480;
+const LEFT = 40;
 const RIGHT = VIEW_WIDTH - 12;
 const LED_R = 4.2;
 const LED_GAP = 13;
-const DISK_W = 58;
+const DISK_W = 62;
 
 export interface FlatLed {
   /** Index of the component in the rack (and the snapshot). */
@@ -37,6 +37,8 @@ export interface FlatPart {
   h: number;
   /** Where the state text goes (right-aligned before the LEDs), or null for small parts. */
   stateX: number | null;
+  /** Baseline of the name: centred in a row, at the top of a small bay. */
+  nameY: number;
 }
 
 export interface FlatSystem {
@@ -96,11 +98,12 @@ export function buildFlatLayout(rack: RackModel): FlatLayout {
         y,
         w: RIGHT - LEFT,
         h: rowH,
-        stateX: ledX - 14 - disks.length * (DISK_W + 4),
+        stateX: ledX - 14,
+        nameY: y + rowH / 2 + 4,
       });
       addLeds(c, ledX, y + rowH / 2);
       disks.forEach((d, k) => {
-        const x = LEFT + 70 + k * (DISK_W + 4);
+        const x = LEFT + 56 + k * (DISK_W + 4);
         parts.push({
           component: index.get(d.id) ?? -1,
           id: d.id,
@@ -111,8 +114,9 @@ export function buildFlatLayout(rack: RackModel): FlatLayout {
           w: DISK_W,
           h: rowH - 4,
           stateX: null,
+          nameY: y + 14,
         });
-        addLeds(d, x + 8, y + rowH - 8);
+        addLeds(d, x + 10, y + rowH - 9);
       });
     }
   }

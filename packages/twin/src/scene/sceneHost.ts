@@ -105,7 +105,10 @@ export class SceneHost implements Surface {
         this.camera,
         this.canvas,
       );
-      this.rig.go(runtime.layout, 'reset', null, true, false);
+      // A camera asked for before the scene existed (an embed's camera attribute) wins.
+      const asked = this.twin.store.getState().camera;
+      if (asked.nonce > 0) this.rig.go(runtime.layout, asked.preset, asked.systemId, true, false);
+      else this.rig.go(runtime.layout, 'reset', null, true, false);
     }
     this.dirty = true;
     this.shared.schedule();
