@@ -204,6 +204,123 @@ test.describe('<ft-twin> on documentation pages', () => {
   });
 });
 
+test.describe('<ft-twin> for everyone', () => {
+  test('keyboard only: Tab to Parts, arrows to a CPU element, Enter, Tab to an action, press it', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const docs = new EmbedPage(page);
+    await page.goto(`${PLAIN_URL}examples/minimal.html`);
+    await docs.ready('twin');
+    const twin = page.locator('#twin');
+    await expect(twin).toHaveAttribute('role', 'region');
+    await expect(twin).toHaveAttribute('aria-label', 'An ftServer 4300 in DMR');
+    const parts = twin.getByTestId('embed.parts');
+    for (
+      let i = 0;
+      i < 30 &&
+      !(await parts.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement));
+      i++
+    ) {
+      await page.keyboard.press('Tab');
+    }
+    await expect(parts).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(twin.getByTestId('embed.drawer')).toBeVisible();
+    const tree = twin.getByRole('tree');
+    await tree.getByRole('treeitem').first().focus();
+    // System → CPU elements → CPU element 0 → CPU element 1, then Enter selects it.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(twin.getByTestId('component-panel')).toContainText('CPU element 1');
+    const inject = twin.getByTestId('action.inject.self-check');
+    for (
+      let i = 0;
+      i < 40 &&
+      !(await inject.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement));
+      i++
+    ) {
+      await page.keyboard.press('Tab');
+    }
+    await expect(inject).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => twin.evaluate((el) => (el as FtTwinLike).state('A.cpu-1')))
+      .not.toBe('duplex');
+    await expect(twin.getByTestId('announcer')).not.toBeEmpty();
+    expect(docs.errors).toEqual([]);
+  });
+
+  test('interaction="view" offers no fault or CRU actions, only the part\'s state', async ({
+    page,
+  }) => {
+    const docs = new EmbedPage(page);
+    await page.goto(article);
+    await page.locator('#tmr').scrollIntoViewIfNeeded();
+    await docs.ready('tmr');
+    const tmr = page.locator('#tmr');
+    await tmr.getByTestId('embed.parts').click();
+    await expect(tmr.getByRole('tree')).toBeVisible();
+    await page.evaluate(() =>
+      (document.getElementById('tmr') as FtTwinLike & { select(id: string): void }).select(
+        'A.cpu-0',
+      ),
+    );
+    await expect(tmr.getByTestId('component-panel')).toContainText('CPU element 0');
+    await expect(tmr.getByTestId('action.pull')).toHaveCount(0);
+    await expect(tmr.getByTestId('action.inject.self-check')).toHaveCount(0);
+  });
+
+  test('an off-screen twin neither draws nor runs, and resumes in view', async ({ page }) => {
+    test.setTimeout(180_000);
+    const docs = new EmbedPage(page);
+    await docs.recordEvents();
+    await page.goto(article);
+    await docs.ready('transient');
+    const time = () =>
+      page.evaluate(() =>
+        (document.getElementById('transient') as FtTwinLike & { simTimeMs(): number }).simTimeMs(),
+      );
+    await expect.poll(time).toBeGreaterThan(0);
+    await page.locator('#rack').scrollIntoViewIfNeeded();
+    await docs.ready('rack');
+    // The pause reaches the worker a moment after the twin leaves the view: wait until its
+    // clock stands still (two reads in a row agree), then check that it stays so.
+    let last = -1;
+    await expect
+      .poll(async () => {
+        const now = await time();
+        const still = now === last;
+        last = now;
+        return still;
+      })
+      .toBe(true);
+    const hidden = last;
+    const ticks = await page.evaluate(
+      () =>
+        (document.getElementById('transient') as unknown as { stats(): { ticks: number } }).stats()
+          .ticks,
+    );
+    // While the far twin plays, the one out of view stays where it was.
+    await expect
+      .poll(async () => (await docs.events('rack', 'ft-scenario-step')).length, { timeout: 60_000 })
+      .toBeGreaterThan(2);
+    expect(await time()).toBe(hidden);
+    expect(
+      await page.evaluate(
+        () =>
+          (
+            document.getElementById('transient') as unknown as { stats(): { ticks: number } }
+          ).stats().ticks,
+      ),
+    ).toBe(ticks);
+    await page.locator('#transient').scrollIntoViewIfNeeded();
+    await expect.poll(time, { timeout: 30_000 }).toBeGreaterThan(hidden);
+  });
+});
+
 test.describe('the iframe embed', () => {
   test('a host on another origin drives the twin in the iframe and hears its events', async ({
     page,
