@@ -8,7 +8,11 @@ export interface ServeOptions {
   /** Repository root holding dist/twin and dist/embed (default: this repository). */
   root?: string;
 }
-export declare function parseArgs(argv: string[]): { port: number; host: string; isolation: boolean };
+export declare function parseArgs(argv: string[]): {
+  port: number;
+  host: string;
+  isolation: boolean;
+};
 export declare function staticHandler(opts?: {
   isolation?: boolean;
   root?: string;

@@ -50,7 +50,11 @@ export function staticHandler({ isolation = true, root = ROOT } = {}) {
       res.setHeader(k, v);
     }
   };
-  const app = sirv(path.join(root, 'dist', 'twin'), { dev: true, etag: true, setHeaders: headers({}) });
+  const app = sirv(path.join(root, 'dist', 'twin'), {
+    dev: true,
+    etag: true,
+    setHeaders: headers({}),
+  });
   const embed = sirv(path.join(root, 'dist', 'embed'), {
     dev: true,
     etag: true,

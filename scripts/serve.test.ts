@@ -15,7 +15,10 @@ describe('serve.mjs', () => {
     root = mkdtempSync(path.join(tmpdir(), 'serve-'));
     mkdirSync(path.join(root, 'dist', 'twin', 'assets'), { recursive: true });
     mkdirSync(path.join(root, 'dist', 'embed'), { recursive: true });
-    writeFileSync(path.join(root, 'dist', 'twin', 'index.html'), '<!doctype html><title>twin</title>');
+    writeFileSync(
+      path.join(root, 'dist', 'twin', 'index.html'),
+      '<!doctype html><title>twin</title>',
+    );
     writeFileSync(path.join(root, 'dist', 'twin', 'assets', 'app.js'), 'export {};');
     writeFileSync(path.join(root, 'dist', 'embed', 'ft-twin.js'), 'export {};');
     for (const isolation of [true, false]) {

@@ -1,7 +1,9 @@
-// Twenty twins of every preset, each with its own seed.
+// Twenty twins (or ?count=N, 1..40) of every preset, each with its own seed.
 const presets = ['4300-dmr', '5600-dmr', '6600-tmr', '4300-dmr'];
 const grid = document.getElementById('grid');
-for (let i = 0; i < 20; i++) {
+const asked = Number(new URLSearchParams(location.search).get('count') ?? 20);
+const count = Number.isInteger(asked) && asked >= 1 && asked <= 40 ? asked : 20;
+for (let i = 0; i < count; i++) {
   const twin = document.createElement('ft-twin');
   twin.id = `twin-${i}`;
   twin.setAttribute('preset', presets[i % presets.length]);

@@ -1,0 +1,17 @@
+/**
+ * The pages of the web app, chosen by URL parameters. Each is a host over the same twin
+ * component (@ft/twin) and loads only when asked for. A page module exports
+ * `mount(root, params)`; `main.tsx` picks the first route whose test matches.
+ */
+export interface PageModule {
+  /** Mounts the page into `root`; returns the page's main twin API, when it has one. */
+  mount(root: HTMLElement, params: URLSearchParams): unknown;
+}
+
+export interface Route {
+  name: string;
+  test(params: URLSearchParams, hash: string): boolean;
+  load(): Promise<PageModule>;
+}
+
+export const ROUTES: readonly Route[] = [];
