@@ -7,13 +7,11 @@
 import { Engine, type Command, type CommandResult, type EngineEvent } from '@ft/engine';
 import type { RackConfig } from '@ft/hardware';
 import type { SessionEntry } from '../session/types.ts';
-import { advanceTo } from '../time.ts';
+import { ADVANCE_GRID_MS, advanceTo, ceilToGrid, nextGridPoint } from '../time.ts';
 import { commandAction, engineView, type Observation, type UserAction } from '../view.ts';
 import type { ScenarioDriver } from './driver.ts';
 import type { CameraTarget } from './types.ts';
 
-/** Simulated ms between two looks at the state while waiting for a check. */
-export const POLL_MS = 250;
 /** Longest single time warp while waiting (keeps checks looked at often enough). */
 export const WAIT_WARP_LIMIT_MS = 60_000;
 
@@ -112,17 +110,24 @@ export class EngineDriver implements ScenarioDriver {
     return this.warpNow(limitMs);
   }
 
-  /** Lets `simMs` pass, warping over quiet stretches when allowed. */
-  advanceNow(simMs: number, signal?: AbortSignal): void {
-    const end = this.engine.timeMs + simMs;
-    while (this.engine.timeMs < end && !signal?.aborted) {
-      if (this.warpWhileWaiting && this.engine.canWarp()) {
-        this.warpNow(Math.min(end - this.engine.timeMs, WAIT_WARP_LIMIT_MS));
-      } else {
-        advanceTo(this.engine, Math.min(end, this.engine.timeMs + POLL_MS));
-        this.drain();
-      }
+  /** One look's worth of time: to the next grid point, or by time warp when nothing runs. */
+  private stepTowards(end: number): void {
+    const now = this.engine.timeMs;
+    if (this.warpWhileWaiting && this.engine.canWarp()) {
+      this.warpNow(Math.min(end - now, WAIT_WARP_LIMIT_MS));
+    } else {
+      advanceTo(this.engine, Math.min(end, nextGridPoint(now)));
+      this.drain();
     }
+  }
+
+  /**
+   * Lets `simMs` pass, warping over quiet stretches when allowed. Ends on the grid (up to
+   * {@link ADVANCE_GRID_MS} later than asked): a replay stops only where the recording did.
+   */
+  advanceNow(simMs: number, signal?: AbortSignal): void {
+    const end = ceilToGrid(this.engine.timeMs + simMs);
+    while (this.engine.timeMs < end && !signal?.aborted) this.stepTowards(end);
   }
 
   async advance(simMs: number, signal?: AbortSignal): Promise<void> {
@@ -131,17 +136,11 @@ export class EngineDriver implements ScenarioDriver {
 
   /** Waits until `test` holds, looking after every poll or warp; false after `timeoutMs`. */
   untilNow(test: (o: Observation) => boolean, timeoutMs: number, signal?: AbortSignal): boolean {
-    const deadline = this.engine.timeMs + timeoutMs;
+    const deadline = ceilToGrid(this.engine.timeMs + timeoutMs);
     for (;;) {
       if (test(this.observeNow())) return true;
-      const left = deadline - this.engine.timeMs;
-      if (left <= 0 || signal?.aborted) return false;
-      if (this.warpWhileWaiting && this.engine.canWarp()) {
-        this.warpNow(Math.min(left, WAIT_WARP_LIMIT_MS));
-      } else {
-        advanceTo(this.engine, Math.min(deadline, this.engine.timeMs + POLL_MS));
-        this.drain();
-      }
+      if (this.engine.timeMs >= deadline || signal?.aborted) return false;
+      this.stepTowards(deadline);
     }
   }
 
