@@ -12,7 +12,7 @@ import { commandAction, engineView, type Observation, type UserAction } from '..
 import type { ScenarioDriver } from './driver.ts';
 import type { CameraTarget } from './types.ts';
 
-/** Longest single time warp while waiting (keeps checks looked at often enough). */
+/** Longest single time warp while waiting, once nothing has happened for a while. */
 export const WAIT_WARP_LIMIT_MS = 60_000;
 
 export interface EngineDriverOptions {
@@ -46,6 +46,8 @@ export class EngineDriver implements ScenarioDriver {
   /** Simulated ms skipped by time warps (not trainee time). */
   warpedMs = 0;
   private readonly warpWhileWaiting: boolean;
+  /** Limit of the next warp while waiting: grows while nothing happens, shrinks when it does. */
+  private warpLimitMs = ADVANCE_GRID_MS;
   /** The engine as it was when the driver took it, for {@link reset}. */
   private readonly initial: Uint8Array;
 
@@ -76,6 +78,7 @@ export class EngineDriver implements ScenarioDriver {
   commandNow(command: Command): CommandResult {
     const before = this.recordActions ? engineView(this.engine) : null;
     this.log.push({ timeMs: this.engine.timeMs, command });
+    this.warpLimitMs = ADVANCE_GRID_MS;
     const result = this.engine.command(command);
     if (before) this.actions.push(commandAction(before, command, result, engineView(this.engine)));
     this.drain();
@@ -124,7 +127,13 @@ export class EngineDriver implements ScenarioDriver {
   private stepTowards(end: number): void {
     const now = this.engine.timeMs;
     if (this.warpWhileWaiting && this.warpIsSafe()) {
-      this.warpNow(Math.min(end - now, WAIT_WARP_LIMIT_MS));
+      // Short warps while things happen (checks look often), longer ones the longer it is quiet.
+      const before = this.events.length;
+      this.warpNow(Math.min(end - now, this.warpLimitMs));
+      this.warpLimitMs =
+        this.events.length > before
+          ? ADVANCE_GRID_MS
+          : Math.min(2 * this.warpLimitMs, WAIT_WARP_LIMIT_MS);
     } else {
       advanceTo(this.engine, Math.min(end, nextGridPoint(now)));
       this.drain();
