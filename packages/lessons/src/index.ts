@@ -82,6 +82,7 @@ export {
 } from './lesson/progress.ts';
 export { scoreAttempt, type Score, type StepScore } from './lesson/scoring.ts';
 export { finishReport, type FinishReport } from './lesson/report.ts';
+export { LessonPlayer, type LessonPlayerOptions } from './lesson/player.ts';
 export { DEFAULT_SETTLE_MS, playLesson, type PlayOptions, type PlayResult } from './lesson/play.ts';
 export { parseLessonIndex, type LessonIndex, type LessonIndexEntry } from './lesson/index-file.ts';
 

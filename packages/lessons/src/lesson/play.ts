@@ -1,8 +1,9 @@
 /**
- * Plays a lesson headless in Node (the `pnpm lesson run` command, CI, tests): entry actions on
- * entering each step, then either nothing (a trainee who does nothing) or the step's solution,
- * then simulated time until the step's checks pass or `settleMs` runs out. Trainee time is the
- * simulated time that was not skipped by time warp.
+ * Plays a lesson headless in Node (the `pnpm lesson run` command, CI, tests) through the same
+ * {@link LessonPlayer} as the browser: entry actions on entering each step, then either nothing
+ * (a trainee who does nothing) or the step's solution, then simulated time until the step's
+ * checks pass or `settleMs` runs out. Trainee time is the simulated time that was not skipped by
+ * time warp (waiting skips quiet time, so it is small: the time bonus is about people).
  */
 import { Engine } from '@ft/engine';
 import { runScenario, type StepReport } from '../scenario/runner.ts';
@@ -10,16 +11,9 @@ import { EngineDriver } from '../scenario/engine-driver.ts';
 import { rackConfigOf } from '../schema/rack.ts';
 import { makeSession } from '../session/make.ts';
 import type { Session } from '../session/types.ts';
-import {
-  addTime,
-  answersOf,
-  enterStep,
-  evaluate,
-  giveUp,
-  recordEvaluation,
-  startAttempt,
-} from './progress.ts';
-import { type FinishReport, finishReport } from './report.ts';
+import { LessonPlayer } from './player.ts';
+import { answersOf, evaluate } from './progress.ts';
+import type { FinishReport } from './report.ts';
 import type { Attempt, LessonInstance } from './types.ts';
 
 /** How long a headless run waits for a step's checks after its actions: 15 simulated minutes. */
@@ -74,56 +68,54 @@ export async function playLesson(
   const driver = new EngineDriver(engine);
   const answers = answersOf(lesson);
   const played: PlayedStep[] = [];
-  let attempt = startAttempt(lesson);
+  let entryErrors: string[] = [];
+  const player = new LessonPlayer(lesson, driver, {
+    signal: options.signal,
+    onEntryError: (_, r) => entryErrors.push(...errorsOf([r], 'actions')),
+  });
   let traineeMs = 0;
   const chargeTime = () => {
     const now = driver.engine.timeMs - driver.warpedMs;
-    attempt = addTime(lesson, attempt, now - traineeMs);
+    player.addTime(now - traineeMs);
     traineeMs = now;
   };
+  const stepPassed = () => {
+    const o = driver.observeNow();
+    return evaluate(lesson, o.view, o.events, o.actions, player.attempt).stepPassed;
+  };
 
-  while (attempt.status === 'running' && !options.signal?.aborted) {
-    const index = attempt.stepIndex;
-    const step = lesson.steps[index];
-    attempt = enterStep(attempt, driver.observeNow());
-    const lessonAnchor = attempt.lessonAnchor ?? undefined;
-    const errors: string[] = [];
-    driver.recordActions = false;
-    const entry = await runScenario({ steps: step.actions ?? [] }, driver, {
-      signal: options.signal,
-      lessonAnchor,
-      answers,
-    });
-    errors.push(...errorsOf(entry.steps, 'actions'));
+  await player.start();
+  while (player.attempt.status === 'running' && !options.signal?.aborted) {
+    const index = player.attempt.stepIndex;
+    const errors = entryErrors;
+    entryErrors = [];
     const solve =
       typeof options.solution === 'function' ? options.solution(index) : options.solution;
     if (solve) {
       driver.recordActions = true;
-      const solved = await runScenario({ steps: step.solution }, driver, {
+      const solved = await runScenario({ steps: lesson.steps[index].solution }, driver, {
         signal: options.signal,
-        lessonAnchor,
+        lessonAnchor: player.attempt.lessonAnchor ?? undefined,
         answers,
       });
       driver.recordActions = false;
       errors.push(...errorsOf(solved.steps, 'solution'));
     }
-    const check = () => {
-      const o = driver.observeNow();
-      return evaluate(lesson, o.view, o.events, o.actions, attempt);
-    };
-    driver.untilNow(() => check().stepPassed, settleMs, options.signal);
-    const ev = check();
+    driver.untilNow(stepPassed, settleMs, options.signal);
     chargeTime();
-    attempt = recordEvaluation(lesson, attempt, ev);
+    const timeMs = driver.engine.timeMs;
+    const ev = await player.check();
+    const passed = ev?.stepPassed === true;
     played.push({
-      id: step.id,
-      passed: ev.stepPassed,
-      timeMs: driver.engine.timeMs,
-      failedChecks: ev.checks.filter((c) => !c.passed).map((c) => c.label),
+      id: lesson.steps[index].id,
+      passed,
+      timeMs,
+      failedChecks: ev ? ev.checks.filter((c) => !c.passed).map((c) => c.label) : [],
       errors,
     });
-    if (!ev.stepPassed) attempt = giveUp(attempt);
+    if (!passed) player.giveUp();
   }
+  const { attempt } = player;
   const session = makeSession({
     rack: lesson.rack,
     seed: lesson.seed,
@@ -137,5 +129,5 @@ export async function playLesson(
       actions: driver.actions.slice(),
     },
   });
-  return { lesson, attempt, report: finishReport(lesson, attempt), steps: played, session, driver };
+  return { lesson, attempt, report: player.report(), steps: played, session, driver };
 }
