@@ -8,7 +8,11 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export const DEFAULT_DIRS = ['packages/engine/src', 'packages/hardware/src', 'packages/lessons/src'];
+export const DEFAULT_DIRS = [
+  'packages/engine/src',
+  'packages/hardware/src',
+  'packages/lessons/src',
+];
 
 const SOURCE_RE = /\.(ts|tsx|mts|cts)$/;
 const FORBIDDEN_IMPORT_RE = /^(react|react-dom|three)(\/|$)|^@react-three\//;
