@@ -63,6 +63,8 @@ describe('the attempt model', () => {
     attempt = recordEvaluation(small, attempt, check(attempt));
     expect(attempt.status).toBe('passed');
 
+    // Plain data: it survives JSON (a store, a socket, a session file) unchanged.
+    expect(JSON.parse(JSON.stringify(attempt))).toEqual(attempt);
     const score = scoreAttempt(small, attempt);
     expect(score).toMatchObject({ maxScore: 30, penalties: 5, score: 25, timeBonus: 0 });
   });
