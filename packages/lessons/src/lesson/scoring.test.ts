@@ -16,18 +16,16 @@ const stepState = fc.record({
   hintsTaken: fc.integer({ min: 0, max: 2 }),
   solutionShown: fc.boolean(),
 });
-const mistake = fc
-  .integer({ min: 0, max: 50 })
-  .map(
-    (points): Mistake => ({
-      kind: 'unsafe-pull',
-      timeMs: 0,
-      points,
-      what: '',
-      realFtServer: '',
-      actionIndex: 0,
-    }),
-  );
+const mistake = fc.integer({ min: 0, max: 50 }).map(
+  (points): Mistake => ({
+    kind: 'unsafe-pull',
+    timeMs: 0,
+    points,
+    what: '',
+    realFtServer: '',
+    actionIndex: 0,
+  }),
+);
 const attempt = fc
   .record({
     steps: fc.tuple(stepState, stepState),
