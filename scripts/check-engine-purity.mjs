@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Keeps the simulation packages pure: no React/three, no DOM, no hidden non-determinism.
-// Usage: node scripts/check-engine-purity.mjs [dir ...]   (defaults to the engine and hardware)
+// Usage: node scripts/check-engine-purity.mjs [dir ...]   (defaults to the engine, hardware and lessons)
 // Exit 0 when clean; exit 1 listing file:line for every violation.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +8,11 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export const DEFAULT_DIRS = ['packages/engine/src', 'packages/hardware/src'];
+export const DEFAULT_DIRS = [
+  'packages/engine/src',
+  'packages/hardware/src',
+  'packages/lessons/src',
+];
 
 const SOURCE_RE = /\.(ts|tsx|mts|cts)$/;
 const FORBIDDEN_IMPORT_RE = /^(react|react-dom|three)(\/|$)|^@react-three\//;
@@ -213,8 +217,8 @@ function main(argv) {
   }
   for (const v of violations) process.stderr.write(`${v.file}:${v.line}: ${v.message}\n`);
   process.stderr.write(
-    `engine purity: ${violations.length} violation(s) in ${files} files — the engine and ` +
-      'hardware packages must not use React/three, the DOM, Math.random or wall clocks ' +
+    `engine purity: ${violations.length} violation(s) in ${files} files — the engine, ` +
+      'hardware and lessons packages must not use React/three, the DOM, Math.random or wall clocks ' +
       '(bench/ folders and *.bench.ts / *.test.ts may read clocks)\n',
   );
   return 1;

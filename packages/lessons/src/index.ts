@@ -60,3 +60,42 @@ export {
   type Presentation,
 } from './scenario/engine-driver.ts';
 export { ADVANCE_GRID_MS, advanceTo } from './time.ts';
+
+// Lessons
+export type * from './lesson/types.ts';
+export { lessonSchema, PENALTY_KINDS } from './lesson/schema.ts';
+export { instantiate, lessonIssues, parseLesson, type LessonSource } from './lesson/load.ts';
+export { drawVariables, substitute } from './lesson/variables.ts';
+export { DEFAULT_PENALTIES, findMistakes } from './lesson/penalties.ts';
+export {
+  addTime,
+  answersOf,
+  enterStep,
+  evaluate,
+  giveUp,
+  recordEvaluation,
+  showSolution,
+  startAttempt,
+  takeHint,
+  type CheckResult,
+  type Evaluation,
+} from './lesson/progress.ts';
+export { scoreAttempt, type Score, type StepScore } from './lesson/scoring.ts';
+export { finishReport, type FinishReport } from './lesson/report.ts';
+export { LessonPlayer, type LessonPlayerOptions } from './lesson/player.ts';
+export { DEFAULT_SETTLE_MS, playLesson, type PlayOptions, type PlayResult } from './lesson/play.ts';
+export { parseLessonIndex, type LessonIndex, type LessonIndexEntry } from './lesson/index-file.ts';
+
+// Sessions
+export type * from './session/types.ts';
+export { makeSession, type SessionParts } from './session/make.ts';
+export { parseSession, sessionSchema } from './session/schema.ts';
+export {
+  decodeSession,
+  encodeSession,
+  MAX_LINK_CHARS,
+  sessionFileText,
+  shareLink,
+  type ShareLink,
+} from './session/encode.ts';
+export { replaySession, sameBytes, type Replay } from './session/replay.ts';

@@ -9,6 +9,9 @@ import type { Anchor } from '../view.ts';
 
 export type Level = 'beginner' | 'intermediate' | 'advanced';
 
+/** A step's solution: scenario steps and answers. */
+export type SolutionStepList = SolutionStep[];
+
 /** A value drawn from a pool: a string (`{{cpu}}`) or a record of strings (`{{fault.target}}`). */
 export type VariableValue = string | Record<string, string>;
 

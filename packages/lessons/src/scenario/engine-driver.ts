@@ -7,14 +7,12 @@
 import { Engine, type Command, type CommandResult, type EngineEvent } from '@ft/engine';
 import type { RackConfig } from '@ft/hardware';
 import type { SessionEntry } from '../session/types.ts';
-import { advanceTo } from '../time.ts';
+import { ADVANCE_GRID_MS, advanceTo, ceilToGrid, nextGridPoint } from '../time.ts';
 import { commandAction, engineView, type Observation, type UserAction } from '../view.ts';
 import type { ScenarioDriver } from './driver.ts';
 import type { CameraTarget } from './types.ts';
 
-/** Simulated ms between two looks at the state while waiting for a check. */
-export const POLL_MS = 250;
-/** Longest single time warp while waiting (keeps checks looked at often enough). */
+/** Longest single time warp while waiting, once nothing has happened for a while. */
 export const WAIT_WARP_LIMIT_MS = 60_000;
 
 export interface EngineDriverOptions {
@@ -48,6 +46,8 @@ export class EngineDriver implements ScenarioDriver {
   /** Simulated ms skipped by time warps (not trainee time). */
   warpedMs = 0;
   private readonly warpWhileWaiting: boolean;
+  /** Limit of the next warp while waiting: grows while nothing happens, shrinks when it does. */
+  private warpLimitMs = ADVANCE_GRID_MS;
   /** The engine as it was when the driver took it, for {@link reset}. */
   private readonly initial: Uint8Array;
 
@@ -78,6 +78,7 @@ export class EngineDriver implements ScenarioDriver {
   commandNow(command: Command): CommandResult {
     const before = this.recordActions ? engineView(this.engine) : null;
     this.log.push({ timeMs: this.engine.timeMs, command });
+    this.warpLimitMs = ADVANCE_GRID_MS;
     const result = this.engine.command(command);
     if (before) this.actions.push(commandAction(before, command, result, engineView(this.engine)));
     this.drain();
@@ -112,17 +113,40 @@ export class EngineDriver implements ScenarioDriver {
     return this.warpNow(limitMs);
   }
 
-  /** Lets `simMs` pass, warping over quiet stretches when allowed. */
-  advanceNow(simMs: number, signal?: AbortSignal): void {
-    const end = this.engine.timeMs + simMs;
-    while (this.engine.timeMs < end && !signal?.aborted) {
-      if (this.warpWhileWaiting && this.engine.canWarp()) {
-        this.warpNow(Math.min(end - this.engine.timeMs, WAIT_WARP_LIMIT_MS));
-      } else {
-        advanceTo(this.engine, Math.min(end, this.engine.timeMs + POLL_MS));
-        this.drain();
-      }
+  /**
+   * Whether a time warp now would skip nothing that must run for real. Engines with per-system
+   * time warp (faults, votes and resyncs always run for real) are always safe; older ones say so
+   * through `canWarp()`.
+   */
+  private warpIsSafe(): boolean {
+    const older = this.engine as unknown as { canWarp?: () => boolean };
+    return typeof older.canWarp === 'function' ? older.canWarp() : true;
+  }
+
+  /** One look's worth of time: to the next grid point, or by time warp when nothing runs. */
+  private stepTowards(end: number): void {
+    const now = this.engine.timeMs;
+    if (this.warpWhileWaiting && this.warpIsSafe()) {
+      // Short warps while things happen (checks look often), longer ones the longer it is quiet.
+      const before = this.events.length;
+      this.warpNow(Math.min(end - now, this.warpLimitMs));
+      this.warpLimitMs =
+        this.events.length > before
+          ? ADVANCE_GRID_MS
+          : Math.min(2 * this.warpLimitMs, WAIT_WARP_LIMIT_MS);
+    } else {
+      advanceTo(this.engine, Math.min(end, nextGridPoint(now)));
+      this.drain();
     }
+  }
+
+  /**
+   * Lets `simMs` pass, warping over quiet stretches when allowed. Ends on the grid (up to
+   * {@link ADVANCE_GRID_MS} later than asked): a replay stops only where the recording did.
+   */
+  advanceNow(simMs: number, signal?: AbortSignal): void {
+    const end = ceilToGrid(this.engine.timeMs + simMs);
+    while (this.engine.timeMs < end && !signal?.aborted) this.stepTowards(end);
   }
 
   async advance(simMs: number, signal?: AbortSignal): Promise<void> {
@@ -131,17 +155,11 @@ export class EngineDriver implements ScenarioDriver {
 
   /** Waits until `test` holds, looking after every poll or warp; false after `timeoutMs`. */
   untilNow(test: (o: Observation) => boolean, timeoutMs: number, signal?: AbortSignal): boolean {
-    const deadline = this.engine.timeMs + timeoutMs;
+    const deadline = ceilToGrid(this.engine.timeMs + timeoutMs);
     for (;;) {
       if (test(this.observeNow())) return true;
-      const left = deadline - this.engine.timeMs;
-      if (left <= 0 || signal?.aborted) return false;
-      if (this.warpWhileWaiting && this.engine.canWarp()) {
-        this.warpNow(Math.min(left, WAIT_WARP_LIMIT_MS));
-      } else {
-        advanceTo(this.engine, Math.min(deadline, this.engine.timeMs + POLL_MS));
-        this.drain();
-      }
+      if (this.engine.timeMs >= deadline || signal?.aborted) return false;
+      this.stepTowards(deadline);
     }
   }
 

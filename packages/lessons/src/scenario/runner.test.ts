@@ -18,7 +18,7 @@ const driverFor = (preset = '4300-dmr', seed = 1) =>
 
 const hotSwap = scenario([
   { do: 'caption', text: 'CPU element 1 fails' },
-  { do: 'inject', target: 'A.cpu-1', fault: 'stuck-at' },
+  { do: 'inject', target: 'A.cpu-1', fault: 'stuck-at', detail: { register: 3, bit: 17 } },
   {
     do: 'wait',
     until: { check: 'component', target: 'A.cpu-1', state: 'broken' },

@@ -37,11 +37,13 @@ export function systemOfId(id: string): string {
  */
 export function strict<const E extends v.ObjectEntries>(entries: E, what = 'an object') {
   const allowed = Object.keys(entries).join(', ');
-  return v.strictObject(entries, (issue) =>
-    issue.expected === 'never'
-      ? `unknown field; allowed fields: ${allowed}`
-      : `expected ${what}, got ${quote(issue.input)}`,
-  );
+  return v.strictObject(entries, (issue) => {
+    if (issue.expected === 'never') return `unknown field; allowed fields: ${allowed}`;
+    // A required key that is absent: valibot names it as the expected value.
+    if (issue.received === 'undefined' && issue.expected?.startsWith('"'))
+      return `missing required field ${issue.expected}`;
+    return `expected ${what}, got ${quote(issue.input)}`;
+  });
 }
 
 export const componentId = v.pipe(
