@@ -3,4 +3,4 @@ export * from './types.ts';
 export * from './snapshot.ts';
 export { TIMING, FAULT_MTBF_H } from './timing.ts';
 export { FAULTS_BY_KIND_NAME } from './faults-by-kind.ts';
-export type { LoadRequest, LoadResult, WorkerApi } from './worker/api.ts';
+export type { LoadRequest, LoadResult, TimedCommandResult, WorkerApi } from './worker/api.ts';

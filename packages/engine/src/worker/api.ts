@@ -47,9 +47,12 @@ export type LoadResult =
     }
   | { ok: false; error: string };
 
+/** A command's outcome and the simulated time at which it was applied (for exact replays). */
+export type TimedCommandResult = CommandResult & { timeMs: number };
+
 export interface WorkerApi {
   load(request: LoadRequest): Promise<LoadResult>;
-  command(command: Command): Promise<CommandResult>;
+  command(command: Command): Promise<TimedCommandResult>;
   /** Speed multiplier of simulated time over wall time: 0 pauses, -1 runs as fast as possible. */
   setSpeed(multiplier: number): Promise<void>;
   /** Advances simulated time by exactly `simMs` (paused or not) and publishes a snapshot. */
@@ -59,6 +62,8 @@ export interface WorkerApi {
    * random fault, a part delivery) but at most `limitMs`; resolves with the new time.
    */
   jumpToNextEvent(limitMs: number): Promise<number>;
+  /** The same warp, saying where it started too (for session logs that replay exactly). */
+  warp(limitMs: number): Promise<{ fromMs: number; toMs: number }>;
   /** Trace every voter compare as `vote` events (for slow-motion lockstep views). */
   setTrace(on: boolean): Promise<void>;
   /**

@@ -17,6 +17,7 @@ export function exposeEngine(endpoint?: Comlink.Endpoint): EngineHost {
     step: (ms) => host.step(ms),
     setTrace: (on) => host.setTrace(on),
     jumpToNextEvent: (ms) => host.jumpToNextEvent(ms),
+    warp: (ms) => host.warp(ms),
     nextSnapshot: async (after) => {
       const buffer = await host.nextSnapshot(after);
       return Comlink.transfer(buffer, [buffer]);

@@ -14,7 +14,6 @@ import {
 } from '../snapshot.ts';
 import type {
   Command,
-  CommandResult,
   ComponentInfo,
   DumpRecord,
   EngineEvent,
@@ -22,7 +21,7 @@ import type {
   SystemCounters,
   SystemInfo,
 } from '../types.ts';
-import type { LoadRequest, LoadResult, WorkerApi } from './api.ts';
+import type { LoadRequest, LoadResult, TimedCommandResult, WorkerApi } from './api.ts';
 
 /** How often the worker ticks, and the share of a tick it simulates at most by default. */
 const TICK_INTERVAL_MS = 16;
@@ -112,11 +111,18 @@ export class EngineHost implements WorkerApi {
     return this.engine;
   }
 
-  async command(command: Command): Promise<CommandResult> {
-    if (!this.engine) return { ok: false, error: 'no rack loaded' };
+  async command(command: Command): Promise<TimedCommandResult> {
+    if (!this.engine) return { ok: false, error: 'no rack loaded', timeMs: 0 };
+    const timeMs = this.engine.timeMs;
     const result = this.engine.command(command);
     this.publish();
-    return result;
+    return { ...result, timeMs };
+  }
+
+  async warp(limitMs: number): Promise<{ fromMs: number; toMs: number }> {
+    const fromMs = this.loaded().timeMs;
+    const toMs = await this.jumpToNextEvent(limitMs);
+    return { fromMs, toMs };
   }
 
   async setSpeed(multiplier: number): Promise<void> {

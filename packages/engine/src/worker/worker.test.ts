@@ -28,7 +28,11 @@ describe('engine worker through a real worker_threads boundary', () => {
     const first = snapshotViews(await api.nextSnapshot(-1), loaded.layout);
     const cpu1 = loaded.components.findIndex((c) => c.id === 'A.cpu-1');
     expect(first.state[cpu1]).toBe(OpState.Duplex);
-    expect(await api.command({ type: 'pull', target: 'A.cpu-1' })).toEqual({ ok: true });
+    // Paused: the command is applied at the simulated time the engine stands at.
+    expect(await api.command({ type: 'pull', target: 'A.cpu-1' })).toEqual({
+      ok: true,
+      timeMs: first.clock[0],
+    });
     const after: SnapshotViews = snapshotViews(
       await api.nextSnapshot(first.control[0]),
       loaded.layout,
@@ -39,6 +43,9 @@ describe('engine worker through a real worker_threads boundary', () => {
     const jumped = await api.jumpToNextEvent(3_600_000);
     expect(jumped).toBeGreaterThan(after.clock[0]);
     expect(jumped).toBeLessThan(3_600_000);
+    const warp = await api.warp(3_600_000);
+    expect(warp.fromMs).toBe(jumped);
+    expect(warp.toMs).toBeGreaterThan(warp.fromMs);
     await expect(api.jumpToNextEvent(-1)).rejects.toThrow(/finite limit/);
     const bad = await api.command({ type: 'pull', target: 'nope' });
     expect(bad.ok).toBe(false);

@@ -48,6 +48,10 @@ export interface ClientEvents extends Record<string, unknown> {
   system: SystemStatusEvent;
   ready: undefined;
   crash: { savedTimeMs: number | null };
+  /** Every command the worker answered, from any source (panels, API, scenarios, lessons). */
+  command: { command: Command; result: CommandResult; timeMs: number };
+  /** A time warp: from `fromMs`, at most `limitMs`, it ended at `toMs`. */
+  warp: { fromMs: number; limitMs: number; toMs: number };
 }
 
 export interface StartOptions {
@@ -122,9 +126,11 @@ export class EngineClient {
   async command(command: Command): Promise<CommandResult> {
     const { api, generation } = this;
     if (!api || this.store.getState().workerStatus !== 'running') return NOT_RUNNING;
-    const result = await this.guard(generation, 'command', api.command(command));
-    if (!result) return NOT_RUNNING;
+    const timed = await this.guard(generation, 'command', api.command(command));
+    if (!timed) return NOT_RUNNING;
+    const { timeMs, ...result } = timed;
     void this.refreshComponents(generation);
+    this.bus.emit('command', { command, result, timeMs });
     return result;
   }
 
@@ -142,8 +148,10 @@ export class EngineClient {
   async jumpToNextEvent(limitMs: number): Promise<number> {
     const { api, generation } = this;
     if (!api) return 0;
-    const time = await this.guard(generation, 'jumpToNextEvent', api.jumpToNextEvent(limitMs));
-    return time ?? 0;
+    const warp = await this.guard(generation, 'jumpToNextEvent', api.warp(limitMs));
+    if (!warp) return 0;
+    this.bus.emit('warp', { fromMs: warp.fromMs, limitMs, toMs: warp.toMs });
+    return warp.toMs;
   }
 
   /** A component as Redfish-style JSON, or null (unknown id, engine restarting). */
