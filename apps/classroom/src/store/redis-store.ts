@@ -1,0 +1,293 @@
+/**
+ * The class store in Redis, for several server processes behind a load balancer. Layout (every
+ * key expires with its class, PEXPIREAT = the class's expiresAtMs):
+ *
+ *   {p}code:{CODE}               string  → classId (SET NX: a code is never given twice)
+ *   {p}key:{keyHash}             string  → classId
+ *   {p}c:{id}                    hash    record, status, assignment (JSON each)
+ *   {p}c:{id}:messages           list    JSON messages, the latest kept
+ *   {p}c:{id}:ids                list    trainee ids in join order
+ *   {p}c:{id}:tokens             hash    tokenHash → traineeId
+ *   {p}c:{id}:t:{tid}            hash    profile, group, assignment, connection, progress, session
+ *   {p}c:{id}:t:{tid}:steps      list    passed steps (JSON), the first kept
+ *   {p}c:{id}:t:{tid}:mistakes   list    mistakes (JSON), the first kept
+ *   {p}c:{id}:t:{tid}:log        list    session log entries (JSON), index = seq
+ *
+ * Each hash field has one writer (see types.ts), so plain HSET needs no transaction. The session
+ * log has one writer too (the trainee's socket), so its length check and append need no script.
+ */
+import type { createClient } from 'redis';
+import type {
+  Assignment,
+  ClassMessage,
+  MistakeRecord,
+  SessionEntry,
+  SessionEntryRecord,
+  SessionHeader,
+  StepRecord,
+} from '../protocol.ts';
+import type {
+  AppendResult,
+  ClassRecord,
+  ClassSnapshot,
+  ClassStatus,
+  ClassStore,
+  StoredSession,
+  TraineeFields,
+  TraineeHistory,
+  TraineeProfile,
+  TraineeRecord,
+} from './types.ts';
+
+export type RedisClient = ReturnType<typeof createClient>;
+
+const json = (value: unknown): string => JSON.stringify(value);
+const parse = <T>(text: string | null | undefined, fallback: T): T =>
+  text === null || text === undefined ? fallback : (JSON.parse(text) as T);
+
+/**
+ * @example
+ * const redis = createClient({ url: process.env.REDIS_URL });
+ * await redis.connect();
+ * const store = new RedisClassStore(redis);
+ */
+export class RedisClassStore implements ClassStore {
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly prefix = 'ftc:',
+  ) {}
+
+  async createClass(record: ClassRecord): Promise<boolean> {
+    const expiry = { type: 'PXAT' as const, value: record.expiresAtMs };
+    const taken = await this.redis.set(this.codeKey(record.code), record.classId, {
+      condition: 'NX',
+      expiration: expiry,
+    });
+    if (taken !== 'OK') return false;
+    const status: ClassStatus = {
+      state: 'waiting',
+      changedAtMs: record.createdAtMs,
+      startedAtMs: null,
+      endedAtMs: null,
+    };
+    const classKey = this.classKey(record.classId);
+    await this.redis
+      .multi()
+      .hSet(classKey, { record: json(record), status: json(status), assignment: json(null) })
+      .pExpireAt(classKey, record.expiresAtMs)
+      .set(this.keyKey(record.instructorKeyHash), record.classId, { expiration: expiry })
+      .exec();
+    return true;
+  }
+
+  async getClass(classId: string): Promise<ClassSnapshot | null> {
+    const h = await this.redis.hGetAll(this.classKey(classId));
+    if (!h.record) return null;
+    return {
+      record: parse<ClassRecord>(h.record, null as never),
+      status: parse<ClassStatus>(h.status, null as never),
+      assignment: parse<Assignment | null>(h.assignment, null),
+    };
+  }
+
+  async classIdByCode(code: string): Promise<string | null> {
+    return this.redis.get(this.codeKey(code));
+  }
+
+  async classIdByKeyHash(keyHash: string): Promise<string | null> {
+    return this.redis.get(this.keyKey(keyHash));
+  }
+
+  async setClassStatus(classId: string, status: ClassStatus): Promise<void> {
+    await this.redis.hSet(this.classKey(classId), 'status', json(status));
+  }
+
+  async setClassAssignment(classId: string, assignment: Assignment | null): Promise<void> {
+    await this.redis.hSet(this.classKey(classId), 'assignment', json(assignment));
+  }
+
+  async releaseCode(classId: string, code: string): Promise<void> {
+    const key = this.codeKey(code);
+    if ((await this.redis.get(key)) === classId) await this.redis.del(key);
+  }
+
+  async addMessage(classId: string, message: ClassMessage, keep: number): Promise<void> {
+    const key = `${this.classKey(classId)}:messages`;
+    const expiresAtMs = await this.expiresAtMs(classId);
+    if (expiresAtMs === null) return;
+    await this.redis
+      .multi()
+      .rPush(key, json(message))
+      .lTrim(key, -keep, -1)
+      .pExpireAt(key, expiresAtMs)
+      .exec();
+  }
+
+  async listMessages(classId: string): Promise<ClassMessage[]> {
+    const items = await this.redis.lRange(`${this.classKey(classId)}:messages`, 0, -1);
+    return items.map((m) => parse<ClassMessage>(m, null as never));
+  }
+
+  async addTrainee(
+    classId: string,
+    profile: TraineeProfile,
+    fields: TraineeFields,
+    maxTrainees: number,
+  ): Promise<'added' | 'full'> {
+    const expiresAtMs = await this.expiresAtMs(classId);
+    if (expiresAtMs === null) return 'full';
+    const idsKey = `${this.classKey(classId)}:ids`;
+    if ((await this.redis.lLen(idsKey)) >= maxTrainees) return 'full';
+    const tokensKey = `${this.classKey(classId)}:tokens`;
+    const tKey = this.traineeKey(classId, profile.traineeId);
+    await this.redis
+      .multi()
+      .hSet(tKey, {
+        profile: json(profile),
+        group: json(fields.group),
+        assignment: json(fields.assignment),
+        connection: json(fields.connection),
+        progress: json(fields.progress),
+        session: json(null),
+      })
+      .pExpireAt(tKey, expiresAtMs)
+      .hSet(tokensKey, profile.tokenHash, profile.traineeId)
+      .pExpireAt(tokensKey, expiresAtMs)
+      .rPush(idsKey, profile.traineeId)
+      .pExpireAt(idsKey, expiresAtMs)
+      .exec();
+    return 'added';
+  }
+
+  async traineeIdByTokenHash(classId: string, tokenHash: string): Promise<string | null> {
+    return (await this.redis.hGet(`${this.classKey(classId)}:tokens`, tokenHash)) ?? null;
+  }
+
+  async getTrainee(classId: string, traineeId: string): Promise<TraineeRecord | null> {
+    return this.readTrainee(classId, traineeId);
+  }
+
+  async listTrainees(classId: string): Promise<TraineeRecord[]> {
+    const ids = await this.redis.lRange(`${this.classKey(classId)}:ids`, 0, -1);
+    // Issued in one tick: node-redis pipelines them into one round trip.
+    const records = await Promise.all(ids.map((id) => this.readTrainee(classId, id)));
+    return records.filter((r): r is TraineeRecord => r !== null);
+  }
+
+  async setTraineeField<K extends keyof TraineeFields>(
+    classId: string,
+    traineeId: string,
+    field: K,
+    value: TraineeFields[K],
+  ): Promise<void> {
+    const key = this.traineeKey(classId, traineeId);
+    // HSET on a missing (expired) trainee would recreate a partial record without expiry.
+    if (await this.redis.hExists(key, 'profile')) await this.redis.hSet(key, field, json(value));
+  }
+
+  async appendHistory(
+    classId: string,
+    traineeId: string,
+    kind: keyof TraineeHistory,
+    record: StepRecord | MistakeRecord,
+    cap: number,
+  ): Promise<void> {
+    const expiresAtMs = await this.expiresAtMs(classId);
+    if (expiresAtMs === null) return;
+    const key = `${this.traineeKey(classId, traineeId)}:${kind}`;
+    await this.redis
+      .multi()
+      .rPush(key, json(record))
+      .lTrim(key, 0, cap - 1)
+      .pExpireAt(key, expiresAtMs)
+      .exec();
+  }
+
+  async getHistory(classId: string, traineeId: string): Promise<TraineeHistory> {
+    const base = this.traineeKey(classId, traineeId);
+    const [steps, mistakes] = await Promise.all([
+      this.redis.lRange(`${base}:steps`, 0, -1),
+      this.redis.lRange(`${base}:mistakes`, 0, -1),
+    ]);
+    return {
+      steps: steps.map((s) => parse<StepRecord>(s, null as never)),
+      mistakes: mistakes.map((m) => parse<MistakeRecord>(m, null as never)),
+    };
+  }
+
+  async startSession(classId: string, traineeId: string, header: SessionHeader): Promise<void> {
+    const key = this.traineeKey(classId, traineeId);
+    if (!(await this.redis.hExists(key, 'profile'))) return;
+    await this.redis.multi().hSet(key, 'session', json(header)).del(`${key}:log`).exec();
+  }
+
+  async appendSession(
+    classId: string,
+    traineeId: string,
+    entries: SessionEntry[],
+    cap: number,
+  ): Promise<AppendResult> {
+    const expiresAtMs = await this.expiresAtMs(classId);
+    if (expiresAtMs === null) return { ok: false, reason: 'full' };
+    const key = `${this.traineeKey(classId, traineeId)}:log`;
+    const length = await this.redis.lLen(key);
+    if (length + entries.length > cap) return { ok: false, reason: 'full' };
+    const [newLength] = (await this.redis
+      .multi()
+      .rPush(key, entries.map(json))
+      .pExpireAt(key, expiresAtMs)
+      .exec()) as unknown as [number, number];
+    return { ok: true, firstSeq: Number(newLength) - entries.length };
+  }
+
+  async getSession(classId: string, traineeId: string): Promise<StoredSession> {
+    const key = this.traineeKey(classId, traineeId);
+    const [header, entries] = await Promise.all([
+      this.redis.hGet(key, 'session'),
+      this.redis.lRange(`${key}:log`, 0, -1),
+    ]);
+    return {
+      header: parse<SessionHeader | null>(header, null),
+      entries: entries.map(
+        (e, seq): SessionEntryRecord => ({ ...parse<SessionEntry>(e, null as never), seq }),
+      ),
+    };
+  }
+
+  async close(): Promise<void> {
+    // The Redis client is shared with the Socket.IO adapter; its owner closes it.
+  }
+
+  private async readTrainee(classId: string, traineeId: string): Promise<TraineeRecord | null> {
+    const h = await this.redis.hGetAll(this.traineeKey(classId, traineeId));
+    if (!h.profile) return null;
+    return {
+      profile: parse<TraineeProfile>(h.profile, null as never),
+      group: parse<string | null>(h.group, null),
+      assignment: parse<Assignment | null>(h.assignment, null),
+      connection: parse(h.connection, { connected: false, socketId: null, changedAtMs: 0 }),
+      progress: parse(h.progress, null),
+    };
+  }
+
+  private async expiresAtMs(classId: string): Promise<number | null> {
+    const record = await this.redis.hGet(this.classKey(classId), 'record');
+    return record ? parse<ClassRecord>(record, null as never).expiresAtMs : null;
+  }
+
+  private codeKey(code: string): string {
+    return `${this.prefix}code:${code}`;
+  }
+
+  private keyKey(keyHash: string): string {
+    return `${this.prefix}key:${keyHash}`;
+  }
+
+  private classKey(classId: string): string {
+    return `${this.prefix}c:${classId}`;
+  }
+
+  private traineeKey(classId: string, traineeId: string): string {
+    return `${this.prefix}c:${classId}:t:${traineeId}`;
+  }
+}
