@@ -37,6 +37,7 @@ export const FAULT_KINDS = [
   'psu-failure',
   'os-crash',
 ] as const satisfies readonly FaultKind[];
+export type FaultKindName = (typeof FAULT_KINDS)[number];
 
 /** Whole-system status as the engine names it (`SYSTEM_STATUS_NAMES`). */
 export const SYSTEM_STATUSES = ['down', 'booting', 'simplex', 'duplex', 'triplex'] as const;
@@ -281,6 +282,7 @@ export type FaultAck = v.InferOutput<typeof FaultAckSchema>;
 
 export type ErrorCode =
   | 'invalid-message'
+  | 'invalid-state'
   | 'unknown-event'
   | 'forbidden'
   | 'rate-limited'

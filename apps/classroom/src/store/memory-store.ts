@@ -104,10 +104,6 @@ export class MemoryClassStore implements ClassStore {
     if (c) c.snapshot.assignment = structuredClone(assignment);
   }
 
-  async releaseCode(classId: string, code: string): Promise<void> {
-    if (this.codes.get(code) === classId) this.codes.delete(code);
-  }
-
   async addMessage(classId: string, message: ClassMessage, keep: number): Promise<void> {
     const c = this.live(classId);
     if (!c) return;
@@ -158,7 +154,7 @@ export class MemoryClassStore implements ClassStore {
     value: TraineeFields[K],
   ): Promise<void> {
     const t = this.trainee(classId, traineeId);
-    if (t) t.record[field] = structuredClone(value);
+    if (t) (t.record as TraineeFields)[field] = structuredClone(value);
   }
 
   async appendHistory(

@@ -106,11 +106,6 @@ export class RedisClassStore implements ClassStore {
     await this.redis.hSet(this.classKey(classId), 'assignment', json(assignment));
   }
 
-  async releaseCode(classId: string, code: string): Promise<void> {
-    const key = this.codeKey(code);
-    if ((await this.redis.get(key)) === classId) await this.redis.del(key);
-  }
-
   async addMessage(classId: string, message: ClassMessage, keep: number): Promise<void> {
     const key = `${this.classKey(classId)}:messages`;
     const expiresAtMs = await this.expiresAtMs(classId);

@@ -2,6 +2,8 @@
  * The class store: everything the server keeps about a class, behind one interface with two
  * implementations — in memory (one process) and in Redis (several processes share a class: a
  * trainee on process 1 and the instructor on process 2 read and write the same records).
+A join code stays bound to its class until the class expires; once the class has ended, the
+handshake refuses it (`class-ended`), so a code never opens another class's door.
  *
  * Records are cut into fields that each have one writer, so two processes never overwrite each
  * other's changes with a read-modify-write: the trainee's own socket writes its progress, history
@@ -25,6 +27,8 @@ export interface ClassRecord {
   classId: string;
   title: string;
   code: string;
+  /** The link trainees open to join (public URL + join path + code). */
+  joinUrl: string;
   /** SHA-256 of the instructor key; the key itself is never stored. */
   instructorKeyHash: string;
   createdAtMs: number;
@@ -91,8 +95,6 @@ export interface ClassStore {
   classIdByKeyHash(keyHash: string): Promise<string | null>;
   setClassStatus(classId: string, status: ClassStatus): Promise<void>;
   setClassAssignment(classId: string, assignment: Assignment | null): Promise<void>;
-  /** Frees the join code (the class ended): nobody new can join with it. */
-  releaseCode(classId: string, code: string): Promise<void>;
   /** Keeps the latest `keep` messages. */
   addMessage(classId: string, message: ClassMessage, keep: number): Promise<void>;
   listMessages(classId: string): Promise<ClassMessage[]>;
