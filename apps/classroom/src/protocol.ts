@@ -337,6 +337,12 @@ export interface RosterEntry {
   progress: ProgressView | null;
 }
 
+/** Fields of one roster line that changed. */
+export interface RosterPatch {
+  traineeId: string;
+  patch: Partial<RosterEntry>;
+}
+
 export interface ClassView {
   classId: string;
   title: string;
@@ -469,7 +475,8 @@ export interface ServerToClientEvents {
   'instructor:welcome': (welcome: InstructorWelcome) => void;
   'trainee:welcome': (welcome: TraineeWelcome) => void;
   'roster:joined': (entry: RosterEntry) => void;
-  'roster:update': (update: { traineeId: string; patch: Partial<RosterEntry> }) => void;
+  /** Changed roster fields, gathered over a few tens of milliseconds. */
+  'roster:update': (updates: RosterPatch[]) => void;
   classState: (change: { state: ClassState; atMs: number }) => void;
   assignment: (change: { assignment: Assignment | null }) => void;
   fault: (delivery: FaultDelivery, ack: (ack: FaultAck) => void) => void;

@@ -10,6 +10,7 @@ export {
   connectInstructor,
   createClass,
   InstructorClient,
+  type InstructorConnectOptions,
   type InstructorEvents,
   type TraineeWatch,
 } from './instructor.ts';

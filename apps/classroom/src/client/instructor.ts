@@ -28,9 +28,15 @@ import {
 } from './connection.ts';
 import { Emitter } from './emitter.ts';
 
+export interface InstructorConnectOptions extends ConnectOptions {
+  instructorKey: string;
+  /** Roster changes are gathered into one `roster` event at most this often. Default 50 ms. */
+  rosterIntervalMs?: number;
+}
+
 export interface InstructorEvents {
   welcome: InstructorWelcome;
-  /** The whole roster, in join order, after any change. */
+  /** The whole roster, in join order, after changes (gathered, see rosterIntervalMs). */
   roster: RosterEntry[];
   classState: { state: ClassState; atMs: number };
   faultReport: FaultReport;
@@ -83,10 +89,13 @@ export class InstructorClient extends Emitter<InstructorEvents> {
     { view: SessionView; onChange: (v: SessionView) => void }
   >();
   private readonly timeoutMs: number;
+  private readonly rosterIntervalMs: number;
+  private rosterTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(options: ConnectOptions & { instructorKey: string }) {
+  constructor(options: InstructorConnectOptions) {
     super();
     this.timeoutMs = options.requestTimeoutMs ?? 10_000;
+    this.rosterIntervalMs = options.rosterIntervalMs ?? 50;
     this.socket = openSocket(options, () => ({ role: 'instructor', key: options.instructorKey }));
     const s = this.socket;
     this.ready = new Promise((resolve, reject) => {
@@ -111,13 +120,14 @@ export class InstructorClient extends Emitter<InstructorEvents> {
     });
     s.on('roster:joined', (entry) => {
       this.entries.set(entry.traineeId, entry);
-      this.emitRoster();
+      this.scheduleRoster();
     });
-    s.on('roster:update', ({ traineeId, patch }) => {
-      const entry = this.entries.get(traineeId);
-      if (!entry) return;
-      this.entries.set(traineeId, { ...entry, ...patch });
-      this.emitRoster();
+    s.on('roster:update', (updates) => {
+      for (const { traineeId, patch } of updates) {
+        const entry = this.entries.get(traineeId);
+        if (entry) this.entries.set(traineeId, { ...entry, ...patch });
+      }
+      this.scheduleRoster();
     });
     s.on('classState', (change) => {
       if (this.classInfo) this.classInfo = { ...this.classInfo, state: change.state };
@@ -206,11 +216,19 @@ export class InstructorClient extends Emitter<InstructorEvents> {
   }
 
   close(): void {
+    if (this.rosterTimer) clearTimeout(this.rosterTimer);
     this.socket.disconnect();
   }
 
   private emitRoster(): void {
+    if (this.rosterTimer) clearTimeout(this.rosterTimer);
+    this.rosterTimer = null;
     this.emit('roster', this.roster());
+  }
+
+  /** Joins and patches come in bursts (a fault to 200 trainees): one `roster` event per interval. */
+  private scheduleRoster(): void {
+    this.rosterTimer ??= setTimeout(() => this.emitRoster(), this.rosterIntervalMs);
   }
 
   private async rewatch(traineeId: string): Promise<void> {
@@ -234,8 +252,6 @@ export class InstructorClient extends Emitter<InstructorEvents> {
  * await instructor.ready;
  * const report = await instructor.injectFault({ target: { to: 'all' }, component: 'A.cpu-1', fault: 'stuck-at' });
  */
-export function connectInstructor(
-  options: ConnectOptions & { instructorKey: string },
-): InstructorClient {
+export function connectInstructor(options: InstructorConnectOptions): InstructorClient {
   return new InstructorClient(options);
 }

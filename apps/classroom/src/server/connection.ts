@@ -55,9 +55,7 @@ async function traineeJoined(ctx: ServerContext, socket: ClassroomSocket): Promi
     );
   });
   if (socket.recovered) {
-    ctx.io
-      .to(rooms.instructors(classId))
-      .emit('roster:update', { traineeId, patch: { connected: true, lastSeenAtMs: nowMs } });
+    ctx.roster.patch(classId, traineeId, { connected: true, lastSeenAtMs: nowMs });
     return;
   }
   await socket.join([
@@ -75,9 +73,7 @@ async function traineeJoined(ctx: ServerContext, socket: ClassroomSocket): Promi
   if (!snapshot || !trainee) return void socket.disconnect(true);
   const entry = rosterEntry(trainee, snapshot.assignment);
   if (resumed) {
-    ctx.io
-      .to(rooms.instructors(classId))
-      .emit('roster:update', { traineeId, patch: { connected: true, lastSeenAtMs: nowMs } });
+    ctx.roster.patch(classId, traineeId, { connected: true, lastSeenAtMs: nowMs });
   } else {
     ctx.io.to(rooms.instructors(classId)).emit('roster:joined', entry);
   }
@@ -113,7 +109,5 @@ async function traineeLeft(
     socketId,
     changedAtMs: nowMs,
   });
-  ctx.io
-    .to(rooms.instructors(classId))
-    .emit('roster:update', { traineeId, patch: { connected: false, lastSeenAtMs: nowMs } });
+  ctx.roster.patch(classId, traineeId, { connected: false, lastSeenAtMs: nowMs });
 }

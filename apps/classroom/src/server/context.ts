@@ -6,6 +6,7 @@ import type { Server, Socket } from 'socket.io';
 import type { ClassroomLimits } from '../limits.ts';
 import type { ClientToServerEvents, ErrorCode, ServerToClientEvents } from '../protocol.ts';
 import type { WindowCounter } from '../rate-limit.ts';
+import type { RosterBatcher } from './roster-batcher.ts';
 import type { ClassStore } from '../store/types.ts';
 
 export interface SocketData {
@@ -40,6 +41,8 @@ export interface ServerContext {
   store: ClassStore;
   limits: ClassroomLimits;
   now: () => number;
+  /** Roster patches on their way to the instructors. */
+  roster: RosterBatcher;
   /** Failed joins per address (unknown code, key or token). */
   failedJoins: WindowCounter;
   log: (line: string) => void;

@@ -20,6 +20,7 @@ import { onConnection } from './connection.ts';
 import type { ClassroomIo, ServerContext } from './context.ts';
 import { handshake } from './auth.ts';
 import { createHttpHandler, hasBuiltApp } from './http.ts';
+import { RosterBatcher } from './roster-batcher.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -104,6 +105,7 @@ export async function startClassroomServer(
     store,
     limits,
     now: Date.now,
+    roster: new RosterBatcher(io),
     failedJoins: new WindowCounter(limits.failedJoinsPerMinutePerIp, 60_000),
     log,
   };
@@ -139,6 +141,7 @@ export async function startClassroomServer(
     io,
     store,
     async close() {
+      ctx.roster.close();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });

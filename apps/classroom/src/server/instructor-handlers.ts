@@ -3,7 +3,7 @@
  * a fault, broadcast a message, group trainees, watch one trainee's session log, read the roster
  * and the report. The dispatcher has already checked the role and the payload.
  */
-import type { ClassState, RosterEntry } from '../protocol.ts';
+import type { ClassState } from '../protocol.ts';
 import { buildReport, toCsv } from '../report.ts';
 import type { ClassStatus, TraineeRecord } from '../store/types.ts';
 import { Refusal, type ServerContext } from './context.ts';
@@ -19,15 +19,6 @@ const NEXT_STATES: Record<ClassState, readonly ClassState[]> = {
   paused: ['running', 'paused', 'ended'],
   ended: [],
 };
-
-function patchRoster(
-  ctx: ServerContext,
-  classId: string,
-  traineeId: string,
-  patch: Partial<RosterEntry>,
-): void {
-  ctx.io.to(rooms.instructors(classId)).emit('roster:update', { traineeId, patch });
-}
 
 async function traineeExists(
   ctx: ServerContext,
@@ -73,7 +64,7 @@ export const instructorHandlers: Pick<
       const to = trainees.map((t) => rooms.trainee(classId, t.profile.traineeId));
       if (to.length > 0) ctx.io.to(to).emit('assignment', { assignment });
     }
-    for (const t of trainees) patchRoster(ctx, classId, t.profile.traineeId, { assignment });
+    for (const t of trainees) ctx.roster.patch(classId, t.profile.traineeId, { assignment });
     return { traineeIds: trainees.map((t) => t.profile.traineeId) };
   },
 
@@ -124,7 +115,7 @@ export const instructorHandlers: Pick<
     await Promise.all(
       trainees.map((t) => ctx.store.setTraineeField(classId, t.profile.traineeId, 'group', group)),
     );
-    for (const t of trainees) patchRoster(ctx, classId, t.profile.traineeId, { group });
+    for (const t of trainees) ctx.roster.patch(classId, t.profile.traineeId, { group });
     return { traineeIds: trainees.map((t) => t.profile.traineeId) };
   },
 

@@ -26,10 +26,7 @@ export const traineeHandlers: Pick<Handlers, 'progress' | 'sessionStart' | 'sess
       stepPassed && ctx.store.appendHistory(classId, traineeId, 'steps', stepPassed, cap),
       mistake && ctx.store.appendHistory(classId, traineeId, 'mistakes', mistake, cap),
     ]);
-    ctx.io.to(rooms.instructors(classId)).emit('roster:update', {
-      traineeId,
-      patch: { progress, lastSeenAtMs: progress.updatedAtMs },
-    });
+    ctx.roster.patch(classId, traineeId, { progress, lastSeenAtMs: progress.updatedAtMs });
     return {};
   },
 

@@ -42,6 +42,12 @@ import type {
 export type RedisClient = ReturnType<typeof createClient>;
 
 const json = (value: unknown): string => JSON.stringify(value);
+
+/** HSET a field only on a trainee that exists (one round trip instead of HEXISTS + HSET). */
+const SET_IF_TRAINEE = `if redis.call('HEXISTS', KEYS[1], 'profile') == 1 then
+  return redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+end
+return -1`;
 const parse = <T>(text: string | null | undefined, fallback: T): T =>
   text === null || text === undefined ? fallback : (JSON.parse(text) as T);
 
@@ -52,6 +58,9 @@ const parse = <T>(text: string | null | undefined, fallback: T): T =>
  * const store = new RedisClassStore(redis);
  */
 export class RedisClassStore implements ClassStore {
+  /** Expiry per class: fixed at creation, so a process may remember it. */
+  private readonly expiries = new Map<string, number>();
+
   constructor(
     private readonly redis: RedisClient,
     private readonly prefix = 'ftc:',
@@ -175,9 +184,11 @@ export class RedisClassStore implements ClassStore {
     field: K,
     value: TraineeFields[K],
   ): Promise<void> {
-    const key = this.traineeKey(classId, traineeId);
-    // HSET on a missing (expired) trainee would recreate a partial record without expiry.
-    if (await this.redis.hExists(key, 'profile')) await this.redis.hSet(key, field, json(value));
+    // A plain HSET on a missing (expired) trainee would recreate a partial record without expiry.
+    await this.redis.eval(SET_IF_TRAINEE, {
+      keys: [this.traineeKey(classId, traineeId)],
+      arguments: [field, json(value)],
+    });
   }
 
   async appendHistory(
@@ -266,8 +277,18 @@ export class RedisClassStore implements ClassStore {
   }
 
   private async expiresAtMs(classId: string): Promise<number | null> {
+    const known = this.expiries.get(classId);
+    if (known !== undefined) {
+      if (known > Date.now()) return known;
+      this.expiries.delete(classId);
+      return null;
+    }
     const record = await this.redis.hGet(this.classKey(classId), 'record');
-    return record ? parse<ClassRecord>(record, null as never).expiresAtMs : null;
+    if (!record) return null;
+    const { expiresAtMs } = parse<ClassRecord>(record, null as never);
+    if (this.expiries.size > 10_000) this.expiries.clear(); // bounded: it is only a cache
+    this.expiries.set(classId, expiresAtMs);
+    return expiresAtMs;
   }
 
   private codeKey(code: string): string {
