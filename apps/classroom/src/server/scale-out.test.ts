@@ -114,6 +114,27 @@ describe.skipIf(!redis)('two server processes + redis-server', () => {
     expect((await res.text()).split('\r\n').filter(Boolean)).toHaveLength(3);
   });
 
+  it('recovers a trainee whose network dropped, with what process 2 sent meanwhile', async () => {
+    const t = trainees[1];
+    const messages: string[] = [];
+    t.on('message', (m) => messages.push(m.text));
+    t.socket.io.reconnection(false);
+    t.socket.io.engine.close();
+    await waitFor(
+      () => instructor.roster()[1]?.connected === false,
+      'remote roster shows the drop',
+    );
+    await instructor.broadcast('sent from process 2 while you were away');
+    t.socket.io.reconnection(true);
+    t.socket.connect();
+    await waitFor(() => messages.length === 1, 'missed message replayed');
+    expect(t.socket.recovered).toBe(true);
+    await waitFor(
+      () => instructor.roster()[1]?.connected === true,
+      'remote roster shows the return',
+    );
+  });
+
   it('gives a reloading instructor the roster back on the other process', async () => {
     const again = connectInstructor({
       url: p1.url,
