@@ -52,7 +52,7 @@ describe('pnpm classroom / classroom:load', () => {
   });
 
   it('runs a small load through its own server and prints one JSON line', () => {
-    const r = run('load/load.ts', ['--trainees', '3', '--faults', '2', '--json']);
+    const r = run('load/load.ts', ['--trainees', '3', '--faults', '2', '--gap-ms', '50', '--json']);
     expect(r.status, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);

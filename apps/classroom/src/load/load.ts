@@ -3,8 +3,9 @@
  * `pnpm classroom:load --trainees N [--url URL] [--json] [--faults K] [--processes P] [--redis-url URL]`
  *
  * Starts its own classroom server process(es) unless `--url` is given, creates a class, connects
- * N headless trainees (the client module + a real engine each), then injects K faults into all
- * of them, one after the other, and collects the acknowledgements. With `--processes 2` it runs
+ * N headless trainees (the client module + a real engine each), then injects W warm-up faults
+ * (not measured: the first messages through cold code paths) and K measured faults into all of
+ * them, one after the other, each followed by a gap, and collects the acknowledgements. With `--processes 2` it runs
  * two server processes sharing Redis (a redis-server it starts on a free port unless
  * `--redis-url` is given): trainees alternate between processes, the instructor is on the last.
  *
@@ -30,6 +31,8 @@ const HELP = `pnpm classroom:load --trainees N [--url URL] [--json] [--faults K]
   --trainees N      headless trainees to connect (1..2000)
   --url URL         an already running classroom server (default: start one)
   --faults K        faults injected into all trainees, one after another (default 5)
+  --warmup W        faults injected first and not measured (default 1)
+  --gap-ms MS       pause after each fault's report (default 1000)
   --processes P     server processes to start (1..4, default 1; 2+ share Redis)
   --redis-url URL   Redis for --processes 2+ (default: start redis-server on a free port)
   --json            print one line {"trainees","delivered","lost","p50Ms","p99Ms"}`;
@@ -45,6 +48,8 @@ runCli(async () => {
       trainees: { type: 'string' },
       url: { type: 'string' },
       faults: { type: 'string' },
+      warmup: { type: 'string' },
+      'gap-ms': { type: 'string' },
       processes: { type: 'string' },
       'redis-url': { type: 'string' },
       json: { type: 'boolean' },
@@ -57,6 +62,8 @@ runCli(async () => {
   if (values.trainees === undefined) throw new UsageError('--trainees N is required');
   const trainees = intOption('trainees', values.trainees, 0, 1, 2000);
   const faults = intOption('faults', values.faults, 5, 1, 100);
+  const warmup = intOption('warmup', values.warmup, 1, 0, 10);
+  const gapMs = intOption('gap-ms', values['gap-ms'], 1000, 0, 60_000);
   const processes = intOption('processes', values.processes, 1, 1, 4);
   const url = urlOption('url', values.url);
   let redisUrl = urlOption('redis-url', values['redis-url'], ['redis:', 'rediss:']);
@@ -105,8 +112,8 @@ runCli(async () => {
     await instructor.ready;
 
     let clickedAt = 0;
-    // Acks seen during the current fault; a stray late ack of an earlier fault is dropped below.
-    let window: { faultId: string; ms: number }[] = [];
+    // Acks seen during the current fault; a stray late ack of an earlier fault is dropped.
+    let acksSeen: { faultId: string; ms: number }[] = [];
     const latenciesMs: number[] = [];
     const connectStarted = performance.now();
     for (let first = 0; first < trainees; first += CONNECT_WAVE) {
@@ -118,7 +125,7 @@ runCli(async () => {
           name: `trainee-${String(i + 1).padStart(4, '0')}`,
           seed: i + 1,
           onApplied: (delivery) => {
-            window.push({ faultId: delivery.faultId, ms: performance.now() - clickedAt });
+            acksSeen.push({ faultId: delivery.faultId, ms: performance.now() - clickedAt });
           },
         });
       });
@@ -128,24 +135,36 @@ runCli(async () => {
     say(`  connected in ${Math.round(performance.now() - connectStarted)} ms`);
     await waitForRoster(instructor, trainees);
 
-    const reports: FaultReport[] = [];
-    const reportMs: number[] = [];
-    const cpuBefore = servers.map((s) => cpuMsOf(s.pid));
-    const ownCpuBefore = process.cpuUsage();
-    for (let k = 0; k < faults; k++) {
-      window = [];
+    const inject = async (k: number) => {
+      acksSeen = [];
       clickedAt = performance.now();
       const report = await instructor.injectFault({
         target: { to: 'all' },
         component: 'A.cpu-1',
         fault: FAULTS[k % FAULTS.length],
       });
-      for (const sample of window)
-        if (sample.faultId === report.faultId) latenciesMs.push(sample.ms);
-      reportMs.push(performance.now() - clickedAt);
-      reports.push(report);
-      // Let the progress events the trainees send after each fault settle.
-      await new Promise((r) => setTimeout(r, 200));
+      const reportMs = performance.now() - clickedAt;
+      const samples = acksSeen.filter((w) => w.faultId === report.faultId).map((w) => w.ms);
+      // Let the progress events and session logs the trainees send after a fault settle.
+      await new Promise((r) => setTimeout(r, gapMs));
+      return { report, reportMs, samples };
+    };
+    for (let k = 0; k < warmup; k++) {
+      const { report, reportMs } = await inject(k);
+      say(
+        `  warm-up fault ${k + 1} (not measured): ${report.delivered.length} delivered, ${report.lost.length + report.offline.length} lost, all acks in ${Math.round(reportMs)} ms`,
+      );
+    }
+
+    const reports: FaultReport[] = [];
+    const reportMs: number[] = [];
+    const cpuBefore = servers.map((s) => cpuMsOf(s.pid));
+    const ownCpuBefore = process.cpuUsage();
+    for (let k = 0; k < faults; k++) {
+      const result = await inject(warmup + k);
+      reports.push(result.report);
+      reportMs.push(result.reportMs);
+      latenciesMs.push(...result.samples);
     }
 
     const serverCpuMs = servers.map((s, i) => {
@@ -171,6 +190,7 @@ runCli(async () => {
       say(
         `  click → instructor's report (all acks in), per fault: ${reportMs.map((ms) => Math.round(ms)).join(', ')} ms`,
       );
+      // Includes the gap after each fault, where the trainees' progress and logs are handled.
       const perFault = (ms: number) => `${Math.round(ms / faults)} ms`;
       if (serverCpuMs.length > 0 && serverCpuMs.every((ms) => ms !== null)) {
         say(

@@ -16,6 +16,7 @@ import {
 } from '../protocol.ts';
 import { newId } from '../secrets.ts';
 import { parseWith } from '../validate.ts';
+import type { TraineeRecord } from '../store/types.ts';
 import type { ClassroomSocket, ServerContext } from './context.ts';
 import { openClass, resolveTarget } from './handler-types.ts';
 import { rooms } from './rooms.ts';
@@ -33,30 +34,38 @@ export async function injectFault(
   const startedMs = performance.now();
   const { classId } = socket.data;
   await openClass(ctx, socket);
-  const targeted = resolveTarget(await ctx.store.listTrainees(classId), target);
-  const targetedIds = new Set(targeted.map((t) => t.profile.traineeId));
-  const online = targeted.filter((t) => t.connection.connected).map((t) => t.profile.traineeId);
   const delivery: FaultDelivery = {
     faultId: newId(),
     command: { type: 'inject', target: component, fault },
     issuedAtMs: ctx.now(),
   };
+  const broadcast = (to: string | string[]) =>
+    new Promise<unknown[]>((resolve) => {
+      ctx.io
+        .to(to)
+        .timeout(ctx.limits.faultAckTimeoutMs)
+        .emit('fault', delivery, (_timedOut: Error | null, responses: unknown[]) =>
+          resolve(responses ?? []),
+        );
+    });
 
-  const answers: unknown[] =
-    online.length === 0
-      ? []
-      : await new Promise((resolve) => {
-          const to =
-            target.to === 'all'
-              ? rooms.trainees(classId)
-              : online.map((id) => rooms.trainee(classId, id));
-          ctx.io
-            .to(to)
-            .timeout(ctx.limits.faultAckTimeoutMs)
-            .emit('fault', delivery, (_timedOut: Error | null, responses: unknown[]) =>
-              resolve(responses ?? []),
-            );
-        });
+  let targeted: TraineeRecord[];
+  let answers: unknown[];
+  if (target.to === 'all') {
+    // The room is known without the store: send first, read the roster while acks come in.
+    [answers, targeted] = await Promise.all([
+      broadcast(rooms.trainees(classId)),
+      ctx.store.listTrainees(classId),
+    ]);
+  } else {
+    targeted = resolveTarget(await ctx.store.listTrainees(classId), target);
+    const to = targeted
+      .filter((t) => t.connection.connected)
+      .map((t) => rooms.trainee(classId, t.profile.traineeId));
+    answers = to.length === 0 ? [] : await broadcast(to);
+  }
+  const targetedIds = new Set(targeted.map((t) => t.profile.traineeId));
+  const online = targeted.filter((t) => t.connection.connected).map((t) => t.profile.traineeId);
 
   const delivered = new Map<string, FaultReport['delivered'][number]>();
   for (const answer of answers) {
