@@ -9,7 +9,7 @@ import { Engine } from '@ft/engine';
 import { connectTrainee, type TraineeClient } from '../client/trainee.ts';
 import type { FaultDelivery, TraineeWelcome } from '../protocol.ts';
 
-export const LOAD_RACK_PRESET = '4300-dmr';
+const LOAD_RACK_PRESET = '4300-dmr';
 
 export interface HeadlessTraineeOptions {
   url: string;

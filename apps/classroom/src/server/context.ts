@@ -9,7 +9,7 @@ import type { WindowCounter } from '../rate-limit.ts';
 import type { RosterBatcher } from './roster-batcher.ts';
 import type { ClassStore } from '../store/types.ts';
 
-export interface SocketData {
+interface SocketData {
   role: 'instructor' | 'trainee';
   classId: string;
   /** Trainees only. */

@@ -30,7 +30,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export interface TraineeOptions {
+interface TraineeOptions {
   onFault?: (d: FaultDelivery) => FaultOutcome | Promise<FaultOutcome>;
   tokenStore?: TokenStore;
   code?: string;

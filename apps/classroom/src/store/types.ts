@@ -56,7 +56,7 @@ export interface TraineeProfile {
   joinedAtMs: number;
 }
 
-export interface Connection {
+interface Connection {
   connected: boolean;
   /** The socket that set this; a disconnect only clears its own connection. */
   socketId: string | null;
