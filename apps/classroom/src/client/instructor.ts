@@ -145,6 +145,11 @@ export class InstructorClient extends Emitter<InstructorEvents> {
       const watch = this.watches.get(traineeId);
       if (!watch) return;
       const log = watch.view.entries;
+      if (entries.some((e) => e.seq > log.length)) {
+        // A gap (relays missed while reconnecting): take the whole log again.
+        void this.rewatch(traineeId);
+        return;
+      }
       for (const e of entries) if (e.seq === log.length) log.push(e); // seen seqs are skipped
       watch.onChange(watch.view);
     });

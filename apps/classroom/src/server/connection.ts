@@ -29,7 +29,21 @@ export function onConnection(ctx: ServerContext, socket: ClassroomSocket): void 
 
 async function instructorJoined(ctx: ServerContext, socket: ClassroomSocket): Promise<void> {
   const { classId } = socket.data;
-  if (socket.recovered) return;
+  // Watches end with the socket (a recovered socket keeps its list and marks them again).
+  socket.on('disconnect', () => {
+    for (const traineeId of socket.data.watching ?? []) {
+      ctx.store
+        .setWatching(classId, traineeId, socket.id, false)
+        .catch((error: unknown) => ctx.log(`unwatch on disconnect failed: ${String(error)}`));
+    }
+  });
+  if (socket.recovered) {
+    await Promise.all(
+      (socket.data.watching ?? []).map((id) => ctx.store.setWatching(classId, id, socket.id, true)),
+    );
+    return;
+  }
+  socket.data.watching = [];
   await socket.join([rooms.all(classId), rooms.instructors(classId)]);
   const snapshot = await ctx.store.getClass(classId);
   if (!snapshot) return void socket.disconnect(true);

@@ -18,6 +18,8 @@ interface SocketData {
   newToken?: string;
   /** Trainees only: the trainee already existed (reload, lost network, new device). */
   resumed?: boolean;
+  /** Instructors only: the trainees whose session this socket watches. */
+  watching?: string[];
 }
 
 // biome-ignore lint/complexity/noBannedTypes: Socket.IO's type slot for server-to-server events.

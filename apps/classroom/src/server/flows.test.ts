@@ -215,9 +215,38 @@ describe('class flows', () => {
     await waitFor(() => (view as SessionView | null)?.header?.seed === 12, 'session restart');
     expect((view as unknown as SessionView).entries).toEqual([]);
     await watch.stop();
+    expect(await h.server.store.isWatched(h.created.classId, a.traineeId as string)).toBe(false);
     a.logCommand({ atMs: 9, command: { type: 'pull', target: 'A.cpu-0' } });
     await a.flush();
     expect((view as unknown as SessionView).entries).toEqual([]);
+  });
+
+  it('keeps mirroring through an instructor network drop, and stops when the instructor leaves', async () => {
+    h = await startHarness();
+    const a = await h.trainee('Ada');
+    const traineeId = a.traineeId as string;
+    await a.startSession({ lessonId: null, seed: 1, rack: '4300-dmr' });
+    let entries = 0;
+    await h.instructor.watchTrainee(traineeId, (v) => {
+      entries = v.entries.length;
+    });
+    const instructor = h.instructor;
+    instructor.socket.io.engine.close(); // the network drops and comes back (recovered)
+    await waitFor(() => instructor.socket.connected && instructor.socket.recovered, 'recovery');
+    a.logCommand({ atMs: 1, command: { type: 'pull', target: 'A.cpu-1' } });
+    await a.flush();
+    await waitFor(() => entries === 1, 'relay after recovery');
+    expect(await h.server.store.isWatched(h.created.classId, traineeId)).toBe(true);
+    instructor.close();
+    await waitFor(() => !instructor.socket.connected, 'instructor gone');
+    const store = h.server.store;
+    const classId = h.created.classId;
+    let watched = true;
+    for (let i = 0; i < 100 && watched; i++) {
+      watched = await store.isWatched(classId, traineeId);
+      if (watched) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(watched).toBe(false);
   });
 
   it('refuses a session log past its cap', async () => {

@@ -122,14 +122,20 @@ export const instructorHandlers: Pick<
   async watchTrainee(ctx, socket, { traineeId }) {
     const { classId } = socket.data;
     await traineeExists(ctx, classId, traineeId);
-    // Join first, then read: an entry appended in between arrives twice (same seq), never zero times.
+    // Mark, join, then read: an entry appended meanwhile is in the snapshot or relayed (or both,
+    // with the same seq), never neither.
+    await ctx.store.setWatching(classId, traineeId, socket.id, true);
+    socket.data.watching = [...new Set([...(socket.data.watching ?? []), traineeId])];
     await socket.join(rooms.watch(classId, traineeId));
     const session = await ctx.store.getSession(classId, traineeId);
     return { traineeId, header: session.header, entries: session.entries };
   },
 
-  async unwatchTrainee(_ctx, socket, { traineeId }) {
-    await socket.leave(rooms.watch(socket.data.classId, traineeId));
+  async unwatchTrainee(ctx, socket, { traineeId }) {
+    const { classId } = socket.data;
+    await socket.leave(rooms.watch(classId, traineeId));
+    socket.data.watching = (socket.data.watching ?? []).filter((id) => id !== traineeId);
+    await ctx.store.setWatching(classId, traineeId, socket.id, false);
     return {};
   },
 

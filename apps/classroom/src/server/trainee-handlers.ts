@@ -35,7 +35,9 @@ export const traineeHandlers: Pick<Handlers, 'progress' | 'sessionStart' | 'sess
     const traineeId = traineeIdOf(socket.data);
     await openClass(ctx, socket);
     await ctx.store.startSession(classId, traineeId, header);
-    ctx.io.to(rooms.watch(classId, traineeId)).emit('session:start', { traineeId, header });
+    if (await ctx.store.isWatched(classId, traineeId)) {
+      ctx.io.to(rooms.watch(classId, traineeId)).emit('session:start', { traineeId, header });
+    }
     return {};
   },
 
@@ -61,10 +63,12 @@ export const traineeHandlers: Pick<Handlers, 'progress' | 'sessionStart' | 'sess
         `the session log keeps at most ${ctx.limits.maxSessionEntries} commands; start a new session`,
       );
     }
-    const records = entries.map((e, i) => ({ ...e, seq: appended.firstSeq + i }));
-    ctx.io
-      .to(rooms.watch(classId, traineeId))
-      .emit('session:append', { traineeId, entries: records });
+    if (await ctx.store.isWatched(classId, traineeId)) {
+      const records = entries.map((e, i) => ({ ...e, seq: appended.firstSeq + i }));
+      ctx.io
+        .to(rooms.watch(classId, traineeId))
+        .emit('session:append', { traineeId, entries: records });
+    }
     return { nextSeq: appended.firstSeq + entries.length };
   },
 };

@@ -29,6 +29,7 @@ interface MemTrainee {
   history: TraineeHistory;
   header: SessionHeader | null;
   entries: SessionEntryRecord[];
+  watchers: Set<string>;
 }
 
 interface MemClass {
@@ -128,6 +129,7 @@ export class MemoryClassStore implements ClassStore {
       history: { steps: [], mistakes: [] },
       header: null,
       entries: [],
+      watchers: new Set(),
     });
     c.tokens.set(profile.tokenHash, profile.traineeId);
     return 'added';
@@ -202,6 +204,22 @@ export class MemoryClassStore implements ClassStore {
     return t
       ? structuredClone({ header: t.header, entries: t.entries })
       : { header: null, entries: [] };
+  }
+
+  async setWatching(
+    classId: string,
+    traineeId: string,
+    watcherId: string,
+    watching: boolean,
+  ): Promise<void> {
+    const t = this.trainee(classId, traineeId);
+    if (!t) return;
+    if (watching) t.watchers.add(watcherId);
+    else t.watchers.delete(watcherId);
+  }
+
+  async isWatched(classId: string, traineeId: string): Promise<boolean> {
+    return (this.trainee(classId, traineeId)?.watchers.size ?? 0) > 0;
   }
 
   async close(): Promise<void> {

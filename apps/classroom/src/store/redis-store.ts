@@ -12,6 +12,7 @@
  *   {p}c:{id}:t:{tid}:steps      list    passed steps (JSON), the first kept
  *   {p}c:{id}:t:{tid}:mistakes   list    mistakes (JSON), the first kept
  *   {p}c:{id}:t:{tid}:log        list    session log entries (JSON), index = seq
+ *   {p}c:{id}:t:{tid}:watchers   set     instructor sockets watching the session
  *
  * Each hash field has one writer (see types.ts), so plain HSET needs no transaction. The session
  * log has one writer too (the trainee's socket), so its length check and append need no script.
@@ -258,6 +259,27 @@ export class RedisClassStore implements ClassStore {
         (e, seq): SessionEntryRecord => ({ ...parse<SessionEntry>(e, null as never), seq }),
       ),
     };
+  }
+
+  async setWatching(
+    classId: string,
+    traineeId: string,
+    watcherId: string,
+    watching: boolean,
+  ): Promise<void> {
+    const key = `${this.traineeKey(classId, traineeId)}:watchers`;
+    if (!watching) {
+      await this.redis.sRem(key, watcherId);
+      return;
+    }
+    const expiresAtMs = await this.expiresAtMs(classId);
+    if (expiresAtMs === null) return;
+    await this.redis.multi().sAdd(key, watcherId).pExpireAt(key, expiresAtMs).exec();
+  }
+
+  async isWatched(classId: string, traineeId: string): Promise<boolean> {
+    // Redis deletes a set with its last member.
+    return (await this.redis.exists(`${this.traineeKey(classId, traineeId)}:watchers`)) > 0;
   }
 
   async close(): Promise<void> {

@@ -160,4 +160,19 @@ export function storeContract(store: () => ClassStore, unique: () => string): vo
       entries: [],
     });
   });
+
+  it('counts watchers of a session', async () => {
+    const s = store();
+    const id = unique();
+    await s.createClass(classRecord(id, unique().slice(0, 6)));
+    await s.addTrainee(id, profile('a'), fields(), 10);
+    expect(await s.isWatched(id, 'a')).toBe(false);
+    await s.setWatching(id, 'a', 'sock1', true);
+    await s.setWatching(id, 'a', 'sock2', true);
+    await s.setWatching(id, 'a', 'sock1', false);
+    expect(await s.isWatched(id, 'a')).toBe(true);
+    await s.setWatching(id, 'a', 'sock2', false);
+    expect(await s.isWatched(id, 'a')).toBe(false);
+    expect(await s.isWatched(id, 'nobody')).toBe(false);
+  });
 }

@@ -136,6 +136,18 @@ export interface ClassStore {
     cap: number,
   ): Promise<AppendResult>;
   getSession(classId: string, traineeId: string): Promise<StoredSession>;
+  /**
+   * Marks one watcher (an instructor's socket) as watching a trainee's session, or not. With no
+   * watcher, the server keeps the trainee's log but does not relay it: with Redis every relay
+   * is a stream entry that every process reads.
+   */
+  setWatching(
+    classId: string,
+    traineeId: string,
+    watcherId: string,
+    watching: boolean,
+  ): Promise<void>;
+  isWatched(classId: string, traineeId: string): Promise<boolean>;
 
   /** Stops background work (the memory store's expiry sweep); does not close shared clients. */
   close(): Promise<void>;
