@@ -42,20 +42,23 @@ export class HeadlessTrainee {
         const result = engine.command(delivery.command);
         client.logCommand({ atMs: Math.round(engine.timeMs), command: delivery.command });
         options.onApplied?.(delivery, result.ok);
-        // Like a page after a change: a small progress event for the roster (not awaited).
-        client
-          .reportProgress({
-            lessonId: null,
-            stepIndex: 0,
-            stepsTotal: 0,
-            score: 0,
-            maxScore: 0,
-            mistakes: 0,
-            systemStatus: result.ok ? 'duplex' : 'simplex',
-            elapsedMs: Math.round(engine.timeMs),
-            finished: false,
-          })
-          .catch(() => {});
+        // Like a page after its twin changed: a small progress event for the roster, sent after
+        // the acknowledgement (which goes out as soon as this callback returns).
+        setImmediate(() => {
+          client
+            .reportProgress({
+              lessonId: null,
+              stepIndex: 0,
+              stepsTotal: 0,
+              score: 0,
+              maxScore: 0,
+              mistakes: 0,
+              systemStatus: result.ok ? 'duplex' : 'simplex',
+              elapsedMs: Math.round(engine.timeMs),
+              finished: false,
+            })
+            .catch(() => {});
+        });
         return result.ok ? { applied: true } : { applied: false, error: result.error };
       },
     });

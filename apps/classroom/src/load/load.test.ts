@@ -49,7 +49,7 @@ describe('pnpm classroom / classroom:load', () => {
       expect(r.status, `${script} ${args.join(' ')}: ${r.stderr}`).toBe(2);
       expect(r.stderr).toMatch(pattern);
     }
-  });
+  }, 120_000);
 
   it('runs a small load through its own server and prints one JSON line', () => {
     const r = run('load/load.ts', ['--trainees', '3', '--faults', '2', '--gap-ms', '50', '--json']);
@@ -61,7 +61,7 @@ describe('pnpm classroom / classroom:load', () => {
     expect(result).toMatchObject({ trainees: 3, delivered: 6, lost: 0 });
     expect(result.p99Ms).toBeGreaterThanOrEqual(result.p50Ms);
     expect(result.p50Ms).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
   it.skipIf(!findRedisServer() && !process.env.CI)(
     'runs through two processes sharing redis-server',

@@ -7,7 +7,7 @@ import type { ClassroomLimits } from '../limits.ts';
 import type { ClientToServerEvents, ErrorCode, ServerToClientEvents } from '../protocol.ts';
 import type { WindowCounter } from '../rate-limit.ts';
 import type { RosterBatcher } from './roster-batcher.ts';
-import type { ClassStore } from '../store/types.ts';
+import type { ClassSnapshot, ClassStore } from '../store/types.ts';
 
 interface SocketData {
   role: 'instructor' | 'trainee';
@@ -43,6 +43,8 @@ export interface ServerContext {
   store: ClassStore;
   limits: ClassroomLimits;
   now: () => number;
+  /** Recently read classes, for trainee messages (see openClassForTrainee). */
+  classCache: Map<string, { snapshot: ClassSnapshot; readAtMs: number }>;
   /** Roster patches on their way to the instructors. */
   roster: RosterBatcher;
   /** Failed joins per address (unknown code, key or token). */

@@ -106,6 +106,7 @@ export async function startClassroomServer(
     limits,
     now: Date.now,
     roster: new RosterBatcher(io),
+    classCache: new Map(),
     failedJoins: new WindowCounter(limits.failedJoinsPerMinutePerIp, 60_000),
     log,
   };

@@ -32,6 +32,32 @@ export async function openClass(
   return snapshot;
 }
 
+/** How long a process trusts its copy of a class's state for trainee messages. */
+const CLASS_CACHE_MS = 1000;
+
+/**
+ * The socket's class for the frequent trainee messages (progress, session log), refusing when
+ * it has ended: read from the store at most once a second per process, as with Redis each
+ * read is a round trip per message. A class that just ended may take one more second of
+ * progress; instructor commands always read the store.
+ */
+export async function openClassForTrainee(
+  ctx: ServerContext,
+  socket: ClassroomSocket,
+): Promise<ClassSnapshot> {
+  const { classId } = socket.data;
+  const cached = ctx.classCache.get(classId);
+  const nowMs = ctx.now();
+  let snapshot = cached && nowMs - cached.readAtMs < CLASS_CACHE_MS ? cached.snapshot : null;
+  if (!snapshot) {
+    snapshot = await currentClass(ctx, socket);
+    if (ctx.classCache.size > 10_000) ctx.classCache.clear(); // only a cache: bounded
+    ctx.classCache.set(classId, { snapshot, readAtMs: nowMs });
+  }
+  if (snapshot.status.state === 'ended') throw new Refusal('class-ended', 'this class has ended');
+  return snapshot;
+}
+
 /**
  * The trainees a target names, in join order. Unknown ids are refused (nothing is sent), so a
  * typo never silently skips a trainee.

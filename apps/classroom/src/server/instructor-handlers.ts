@@ -84,6 +84,7 @@ export const instructorHandlers: Pick<
       endedAtMs: state === 'ended' ? atMs : null,
     };
     await ctx.store.setClassStatus(classId, status);
+    ctx.classCache.delete(classId);
     ctx.io.to(rooms.all(classId)).emit('classState', { state, atMs });
     return { state };
   },

@@ -6,7 +6,7 @@
  */
 import type { ProgressView } from '../protocol.ts';
 import { Refusal } from './context.ts';
-import { type Handlers, openClass } from './handler-types.ts';
+import { type Handlers, openClassForTrainee } from './handler-types.ts';
 import { rooms } from './rooms.ts';
 
 function traineeIdOf(data: { traineeId?: string }): string {
@@ -18,7 +18,7 @@ export const traineeHandlers: Pick<Handlers, 'progress' | 'sessionStart' | 'sess
   async progress(ctx, socket, { stepPassed, mistake, ...counters }) {
     const { classId } = socket.data;
     const traineeId = traineeIdOf(socket.data);
-    await openClass(ctx, socket);
+    await openClassForTrainee(ctx, socket);
     const progress: ProgressView = { ...counters, updatedAtMs: ctx.now() };
     const cap = ctx.limits.maxHistoryRecords;
     await Promise.all([
@@ -33,7 +33,7 @@ export const traineeHandlers: Pick<Handlers, 'progress' | 'sessionStart' | 'sess
   async sessionStart(ctx, socket, header) {
     const { classId } = socket.data;
     const traineeId = traineeIdOf(socket.data);
-    await openClass(ctx, socket);
+    await openClassForTrainee(ctx, socket);
     await ctx.store.startSession(classId, traineeId, header);
     if (await ctx.store.isWatched(classId, traineeId)) {
       ctx.io.to(rooms.watch(classId, traineeId)).emit('session:start', { traineeId, header });
@@ -50,7 +50,7 @@ export const traineeHandlers: Pick<Handlers, 'progress' | 'sessionStart' | 'sess
         `entries: at most ${ctx.limits.maxSessionBatch} per batch, got ${entries.length}`,
       );
     }
-    await openClass(ctx, socket);
+    await openClassForTrainee(ctx, socket);
     const appended = await ctx.store.appendSession(
       classId,
       traineeId,
@@ -63,7 +63,7 @@ export const traineeHandlers: Pick<Handlers, 'progress' | 'sessionStart' | 'sess
         `the session log keeps at most ${ctx.limits.maxSessionEntries} commands; start a new session`,
       );
     }
-    if (await ctx.store.isWatched(classId, traineeId)) {
+    if (appended.watched) {
       const records = entries.map((e, i) => ({ ...e, seq: appended.firstSeq + i }));
       ctx.io
         .to(rooms.watch(classId, traineeId))

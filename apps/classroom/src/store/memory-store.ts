@@ -196,7 +196,7 @@ export class MemoryClassStore implements ClassStore {
     entries.forEach((e, i) => {
       t.entries.push({ ...structuredClone(e), seq: firstSeq + i });
     });
-    return { ok: true, firstSeq };
+    return { ok: true, firstSeq, watched: t.watchers.size > 0 };
   }
 
   async getSession(classId: string, traineeId: string): Promise<StoredSession> {

@@ -49,6 +49,17 @@ const SET_IF_TRAINEE = `if redis.call('HEXISTS', KEYS[1], 'profile') == 1 then
   return redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 end
 return -1`;
+
+/**
+ * Appends to a session log unless it would pass the cap, in one round trip; answers
+ * {length before or -1 when full, whether the watchers set exists}.
+ */
+const APPEND_SESSION = `local length = redis.call('LLEN', KEYS[1])
+local watched = redis.call('EXISTS', KEYS[2])
+if length + #ARGV - 2 > tonumber(ARGV[1]) then return {-1, watched} end
+redis.call('RPUSH', KEYS[1], unpack(ARGV, 3))
+redis.call('PEXPIREAT', KEYS[1], ARGV[2])
+return {length, watched}`;
 const parse = <T>(text: string | null | undefined, fallback: T): T =>
   text === null || text === undefined ? fallback : (JSON.parse(text) as T);
 
@@ -236,15 +247,13 @@ export class RedisClassStore implements ClassStore {
   ): Promise<AppendResult> {
     const expiresAtMs = await this.expiresAtMs(classId);
     if (expiresAtMs === null) return { ok: false, reason: 'full' };
-    const key = `${this.traineeKey(classId, traineeId)}:log`;
-    const length = await this.redis.lLen(key);
-    if (length + entries.length > cap) return { ok: false, reason: 'full' };
-    const [newLength] = (await this.redis
-      .multi()
-      .rPush(key, entries.map(json))
-      .pExpireAt(key, expiresAtMs)
-      .exec()) as unknown as [number, number];
-    return { ok: true, firstSeq: Number(newLength) - entries.length };
+    const base = this.traineeKey(classId, traineeId);
+    const [length, watched] = (await this.redis.eval(APPEND_SESSION, {
+      keys: [`${base}:log`, `${base}:watchers`],
+      arguments: [String(cap), String(expiresAtMs), ...entries.map(json)],
+    })) as [number, number];
+    if (length < 0) return { ok: false, reason: 'full' };
+    return { ok: true, firstSeq: length, watched: watched === 1 };
   }
 
   async getSession(classId: string, traineeId: string): Promise<StoredSession> {

@@ -130,7 +130,9 @@ export function storeContract(store: () => ClassStore, unique: () => string): vo
     expect(await s.appendSession(id, 'a', [{ atMs: 1, command: cmd }], 3)).toEqual({
       ok: true,
       firstSeq: 0,
+      watched: false,
     });
+    await s.setWatching(id, 'a', 'sock', true);
     expect(
       await s.appendSession(
         id,
@@ -141,7 +143,7 @@ export function storeContract(store: () => ClassStore, unique: () => string): vo
         ],
         3,
       ),
-    ).toEqual({ ok: true, firstSeq: 1 });
+    ).toEqual({ ok: true, firstSeq: 1, watched: true });
     expect(await s.appendSession(id, 'a', [{ atMs: 4, command: cmd }], 3)).toEqual({
       ok: false,
       reason: 'full',

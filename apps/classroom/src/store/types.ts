@@ -85,7 +85,10 @@ export interface StoredSession {
   entries: SessionEntryRecord[];
 }
 
-export type AppendResult = { ok: true; firstSeq: number } | { ok: false; reason: 'full' };
+/** An append's outcome, with whether anyone watches the session (so whether to relay it). */
+export type AppendResult =
+  | { ok: true; firstSeq: number; watched: boolean }
+  | { ok: false; reason: 'full' };
 
 export interface ClassStore {
   /** Stores a new class; false when its join code is taken (draw another and retry). */
@@ -128,7 +131,10 @@ export interface ClassStore {
 
   /** Starts a new session log (the old one is dropped). */
   startSession(classId: string, traineeId: string, header: SessionHeader): Promise<void>;
-  /** Appends entries unless the log would pass `cap`; gives the first new entry's seq. */
+  /**
+   * Appends entries unless the log would pass `cap`; gives the first new entry's seq and
+   * whether the session is watched (one round trip for both in Redis).
+   */
   appendSession(
     classId: string,
     traineeId: string,
