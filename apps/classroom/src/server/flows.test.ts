@@ -57,6 +57,8 @@ describe('class flows', () => {
       .setClassState('running')
       .catch((e: { code: string }) => e.code);
     expect(again).toBe('class-ended');
+    const late = await a.reportProgress(PROGRESS).catch((e: { code: string }) => e.code);
+    expect(late).toBe('class-ended');
   });
 
   it('injects a fault into all, one or a group; reports delivered, lost and offline', async () => {
