@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectInstructor, createClass } from '../client/instructor.ts';
 import { type ClassroomServer, startClassroomServer } from './create-server.ts';
 
 const post = (url: string, body: string, type = 'application/json') =>
@@ -107,5 +108,51 @@ describe('HTTP', () => {
     const report = await res.json();
     expect(report.class).toMatchObject({ title: 'Report', state: 'waiting' });
     expect(JSON.stringify(report)).not.toContain(created.instructorKey);
+  });
+});
+
+describe('transports and origins', () => {
+  it('with websocketOnly, takes WebSocket and refuses long-polling', async () => {
+    const server = await startClassroomServer({
+      port: 0,
+      staticDir: null,
+      websocketOnly: true,
+      log: () => {},
+    });
+    try {
+      const polling = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`);
+      expect(polling.status).toBe(400);
+      const created = await createClass(server.url);
+      const instructor = connectInstructor({
+        url: server.url,
+        instructorKey: created.instructorKey,
+        socketOptions: { transports: ['websocket'] },
+      });
+      await instructor.ready;
+      instructor.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers CORS only for the origins it was given', async () => {
+    const server = await startClassroomServer({
+      port: 0,
+      staticDir: null,
+      corsOrigins: ['http://127.0.0.1:5173'],
+      log: () => {},
+    });
+    try {
+      const ask = (origin: string) =>
+        fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers: { Origin: origin } });
+      expect((await ask('http://127.0.0.1:5173')).headers.get('access-control-allow-origin')).toBe(
+        'http://127.0.0.1:5173',
+      );
+      expect(
+        (await ask('http://evil.example')).headers.get('access-control-allow-origin'),
+      ).not.toBe('http://evil.example');
+    } finally {
+      await server.close();
+    }
   });
 });
