@@ -11,12 +11,15 @@ test('keyboard only: Tab to the console, arrows, Enter opens the panel, buttons 
   // Tab until the focus lands in the console tree.
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
-    const inTree = await page.evaluate(
-      () => document.activeElement?.getAttribute('role') === 'treeitem',
-    );
+    const inTree = await page.evaluate(() => {
+      // The twin lives in a shadow root: follow the focus into it.
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active?.getAttribute('role') === 'treeitem';
+    });
     if (inTree) break;
   }
-  const focused = page.locator(':focus');
+  const focused = page.locator('.ft-root :focus');
   await expect(focused).toHaveAttribute('role', 'treeitem');
   await expect(focused).toHaveAttribute('aria-level', '1');
 
@@ -47,7 +50,7 @@ test('keyboard only: Tab to the console, arrows, Enter opens the panel, buttons 
   // Tab to the pull button and press it with the keyboard.
   const pull = twin.action('action.pull');
   for (let i = 0; i < 40; i++) {
-    if (await pull.evaluate((el) => el === document.activeElement)) break;
+    if (await pull.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)) break;
     await page.keyboard.press('Tab');
   }
   await expect(pull).toBeFocused();
@@ -58,7 +61,7 @@ test('keyboard only: Tab to the console, arrows, Enter opens the panel, buttons 
   // Insert it back with the keyboard too.
   const insert = twin.action('action.insert');
   for (let i = 0; i < 10; i++) {
-    if (await insert.evaluate((el) => el === document.activeElement)) break;
+    if (await insert.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)) break;
     await page.keyboard.press('Tab');
   }
   await expect(insert).toBeFocused();

@@ -31,7 +31,7 @@ test('performance report', async ({ page }, info) => {
 
   const drawCalls = async (preset: string) => {
     await twin.open(`?preset=${preset}`);
-    await page.waitForFunction(() => window.ftTwin!.stats().frames > 10);
+    await page.waitForFunction(() => window.ftTwin!.stats().frames > 0);
     return page.evaluate(() => window.ftTwin!.stats());
   };
   const one = await drawCalls('4300-dmr');
@@ -51,7 +51,9 @@ test('performance report', async ({ page }, info) => {
   const framesToLed = page.evaluate(
     (id) =>
       new Promise<number>((resolve) => {
-        const button = document.querySelector('[data-testid="action.inject.bitflip-register"]');
+        const button = document
+          .getElementById('root')
+          ?.shadowRoot?.querySelector('[data-testid="action.inject.bitflip-register"]');
         button?.addEventListener(
           'click',
           () => {

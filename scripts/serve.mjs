@@ -1,181 +1,98 @@
 #!/usr/bin/env node
-// Static server for the built twin (dist/twin), no dependencies.
-// Usage: node scripts/serve.mjs [--port N] [--host H] [--dir DIR] [--no-isolation]
-// By default it sends COOP/COEP so the page is cross-origin isolated (SharedArrayBuffer
-// snapshots); --no-isolation leaves them out so the app falls back to transferred buffers.
-import { createReadStream, statSync } from 'node:fs';
+// Serves the built twin: the app (dist/twin) at / and the documentation embed (dist/embed) at
+// /embed/, with sirv. By default it sends COOP/COEP so pages are cross-origin isolated
+// (SharedArrayBuffer snapshots); --no-isolation leaves them out (transferred snapshots, as on
+// most documentation sites).
+// Usage: node scripts/serve.mjs [--port N] [--host H] [--no-isolation]
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs as parseNodeArgs } from 'node:util';
+import sirv from 'sirv';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-export const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.glb': 'model/gltf-binary',
-  '.gltf': 'model/gltf+json',
-  '.ktx2': 'image/ktx2',
-  '.bin': 'application/octet-stream',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-};
 
 export const ISOLATION_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** Any origin may load the embed's scripts (a CDN-like /embed/), isolated or not. */
+const EMBED_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
 };
 
 export function parseArgs(argv) {
-  const opts = {
-    port: Number(process.env.PORT) || 4173,
-    host: '127.0.0.1',
-    dir: null,
-    isolation: true,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--no-isolation') opts.isolation = false;
-    else if (a === '--port' || a.startsWith('--port=')) {
-      const v = value();
-      const port = Number(v);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`bad --port: ${v}`);
-      opts.port = port;
-    } else if (a === '--host' || a.startsWith('--host=')) opts.host = value();
-    else if (a === '--dir' || a.startsWith('--dir=')) opts.dir = value();
-    else if (a === '--help' || a === '-h') opts.help = true;
-    else throw new Error(`unknown argument: ${a}`);
-  }
-  return opts;
-}
-
-/** Creates (does not start) the server. `dir` is the folder to serve. */
-export function createStaticServer({ dir, isolation = true }) {
-  const base = path.resolve(dir);
-  return http.createServer((req, res) => {
-    const headers = {
-      'Cross-Origin-Resource-Policy': 'same-origin',
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-cache',
-      ...(isolation ? ISOLATION_HEADERS : {}),
-    };
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain' });
-      res.end('method not allowed\n');
-      return;
-    }
-    let pathname;
-    try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    } catch {
-      res.writeHead(400, { ...headers, 'Content-Type': 'text/plain' });
-      res.end('bad request\n');
-      return;
-    }
-    let file = path.join(base, pathname);
-    if (file !== base && !file.startsWith(base + path.sep)) {
-      res.writeHead(403, { ...headers, 'Content-Type': 'text/plain' });
-      res.end('forbidden\n');
-      return;
-    }
-    let stat = statSync(file, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) {
-      file = path.join(file, 'index.html');
-      stat = statSync(file, { throwIfNoEntry: false });
-    }
-    if (!stat?.isFile() && path.extname(pathname) === '') {
-      // Client-side routes fall back to the app shell.
-      file = path.join(base, 'index.html');
-      stat = statSync(file, { throwIfNoEntry: false });
-    }
-    if (!stat?.isFile()) {
-      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(`not found: ${pathname}\n`);
-      return;
-    }
-    const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': stat.size });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    createReadStream(file)
-      .on('error', () => res.destroy())
-      .pipe(res);
+  const { values } = parseNodeArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'no-isolation': { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
   });
+  const port = values.port === undefined ? Number(process.env.PORT) || 4173 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port must be an integer in 0..65535, got ${JSON.stringify(values.port)}`);
+  }
+  return { port, host: values.host, isolation: !values['no-isolation'] };
 }
 
-/** Starts serving; resolves with `{ server, url }` once listening. */
-export function serve({ dir, port = 4173, host = '127.0.0.1', isolation = true }) {
-  const server = createStaticServer({ dir, isolation });
+/** A request handler for the app and the embed (also used by the classroom server). */
+export function staticHandler({ isolation = true, root = ROOT } = {}) {
+  const headers = (extra) => (res) => {
+    for (const [k, v] of Object.entries({ ...(isolation ? ISOLATION_HEADERS : {}), ...extra })) {
+      res.setHeader(k, v);
+    }
+  };
+  const app = sirv(path.join(root, 'dist', 'twin'), { dev: true, etag: true, setHeaders: headers({}) });
+  const embed = sirv(path.join(root, 'dist', 'embed'), {
+    dev: true,
+    etag: true,
+    setHeaders: headers(EMBED_HEADERS),
+  });
+  const notFound = (res) => {
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end('Not found');
+  };
+  return (req, res) => {
+    if (req.url === '/embed' || req.url?.startsWith('/embed/')) {
+      req.url = req.url.slice('/embed'.length) || '/';
+      embed(req, res, () => notFound(res));
+    } else app(req, res, () => notFound(res));
+  };
+}
+
+export function serve({ port, host = '127.0.0.1', isolation = true, root = ROOT }) {
+  const handler = staticHandler({ isolation, root });
+  const server = http.createServer(handler);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
-      const addr = server.address();
-      const actual = typeof addr === 'object' && addr ? addr.port : port;
-      resolve({ server, url: `http://${host}:${actual}/` });
+      const address = server.address();
+      resolve({ server, url: `http://${host}:${address.port}/` });
     });
   });
 }
 
-async function main() {
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   let opts;
   try {
     opts = parseArgs(process.argv.slice(2));
-  } catch (err) {
-    process.stderr.write(`serve: ${err.message}\n`);
+  } catch (error) {
+    console.error(`serve: ${error.message}`);
     process.exit(2);
   }
-  if (opts.help) {
-    process.stdout.write(
-      'Usage: node scripts/serve.mjs [--port N] [--host H] [--dir DIR] [--no-isolation]\n',
-    );
-    return;
+  if (!existsSync(path.join(ROOT, 'dist', 'twin', 'index.html'))) {
+    console.error('serve: dist/twin is missing; run `pnpm build` first.');
+    process.exit(2);
   }
-  const dir = path.resolve(opts.dir ?? path.join(ROOT, 'dist', 'twin'));
-  if (!statSync(path.join(dir, 'index.html'), { throwIfNoEntry: false })?.isFile()) {
-    process.stderr.write(`serve: ${dir}/index.html not found — run \`pnpm build\` first\n`);
-    process.exit(1);
-  }
-  try {
-    const { server, url } = await serve({ ...opts, dir });
-    process.stdout.write(`ftServer twin: ${url}\n`);
-    if (!opts.isolation) {
-      process.stdout.write('(cross-origin isolation off: no COOP/COEP headers)\n');
-    }
-    const stop = () => {
-      server.close(() => process.exit(0));
-      server.closeAllConnections();
-      setTimeout(() => process.exit(0), 1000).unref();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  } catch (err) {
-    process.stderr.write(`serve: cannot listen on ${opts.host}:${opts.port}: ${err.message}\n`);
-    process.exit(1);
-  }
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main();
+  const { url } = await serve(opts);
+  console.log(`ftServer twin: ${url}${opts.isolation ? '' : ' (not cross-origin isolated)'}`);
 }

@@ -6,19 +6,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs, serve } from './serve.mjs';
 
 describe('serve.mjs', () => {
-  let dir: string;
+  let root: string;
   const servers: Server[] = [];
   let isolated: string;
   let plain: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'serve-'));
-    mkdirSync(path.join(dir, 'assets'));
-    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>twin</title>');
-    writeFileSync(path.join(dir, 'assets', 'app.js'), 'export {};');
-    writeFileSync(path.join(dir, 'assets', 'm.wasm'), new Uint8Array([0, 97, 115, 109]));
+    root = mkdtempSync(path.join(tmpdir(), 'serve-'));
+    mkdirSync(path.join(root, 'dist', 'twin', 'assets'), { recursive: true });
+    mkdirSync(path.join(root, 'dist', 'embed'), { recursive: true });
+    writeFileSync(path.join(root, 'dist', 'twin', 'index.html'), '<!doctype html><title>twin</title>');
+    writeFileSync(path.join(root, 'dist', 'twin', 'assets', 'app.js'), 'export {};');
+    writeFileSync(path.join(root, 'dist', 'embed', 'ft-twin.js'), 'export {};');
     for (const isolation of [true, false]) {
-      const { server, url } = await serve({ dir, port: 0, isolation });
+      const { server, url } = await serve({ root, port: 0, isolation });
       servers.push(server);
       if (isolation) isolated = url;
       else plain = url;
@@ -27,41 +28,39 @@ describe('serve.mjs', () => {
 
   afterAll(async () => {
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
   });
 
-  it('sends COOP/COEP/CORP and correct MIME types by default', async () => {
-    const res = await fetch(isolated);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
-    expect(res.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
-    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
-    const js = await fetch(`${isolated}assets/app.js`);
-    expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
-    const wasm = await fetch(`${isolated}assets/m.wasm`);
-    expect(wasm.headers.get('content-type')).toBe('application/wasm');
+  it('serves the app with COOP/COEP and a JavaScript MIME type', async () => {
+    const page = await fetch(isolated);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(page.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+    const js = await fetch(new URL('assets/app.js', isolated));
+    expect(js.headers.get('content-type')).toMatch(/javascript/);
   });
 
-  it('leaves out COOP/COEP with --no-isolation', async () => {
-    const res = await fetch(plain);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('cross-origin-opener-policy')).toBeNull();
-    expect(res.headers.get('cross-origin-embedder-policy')).toBeNull();
-    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+  it('serves the embed at /embed/ to any origin', async () => {
+    const js = await fetch(new URL('embed/ft-twin.js', plain));
+    expect(js.status).toBe(200);
+    expect(js.headers.get('access-control-allow-origin')).toBe('*');
+    expect(js.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
   });
 
-  it('404s missing assets, falls back to index.html for routes, refuses traversal', async () => {
-    expect((await fetch(`${isolated}assets/nope.js`)).status).toBe(404);
-    expect((await fetch(`${isolated}lesson/1`)).status).toBe(200);
-    expect((await fetch(`${isolated}..%2f..%2fetc%2fpasswd`)).status).toBe(403);
+  it('leaves isolation out with --no-isolation, and 404s what is missing', async () => {
+    const page = await fetch(plain);
+    expect(page.headers.get('cross-origin-embedder-policy')).toBeNull();
+    expect((await fetch(new URL('nope.js', plain))).status).toBe(404);
+    expect((await fetch(new URL('embed/nope.js', plain))).status).toBe(404);
   });
 
-  it('parses --port and --no-isolation', () => {
-    expect(parseArgs(['--port', '4174', '--no-isolation'])).toMatchObject({
-      port: 4174,
+  it('parses --port and --no-isolation, and refuses bad values', () => {
+    expect(parseArgs(['--port', '9000', '--no-isolation'])).toEqual({
+      port: 9000,
+      host: '127.0.0.1',
       isolation: false,
     });
-    expect(() => parseArgs(['--port', 'x'])).toThrow(/bad --port/);
+    expect(() => parseArgs(['--port', 'abc'])).toThrow(/--port must be an integer/);
+    expect(() => parseArgs(['--bogus'])).toThrow();
   });
 });

@@ -140,9 +140,18 @@ function stageUnit(extra) {
 
 function stageBuild() {
   return check('build', () => {
-    const status = run(bin('vite'), ['build']);
-    const ok = status === 0 && existsSync(path.join(ROOT, 'dist', 'twin', 'index.html'));
-    return { ok, note: ok ? 'dist/twin' : `vite build exited ${status}` };
+    const app = run(bin('vite'), ['build']);
+    const embed = app === 0 ? run(bin('vite'), ['build', '--mode', 'embed']) : 1;
+    const ok =
+      embed === 0 &&
+      existsSync(path.join(ROOT, 'dist', 'twin', 'index.html')) &&
+      existsSync(path.join(ROOT, 'dist', 'embed', 'ft-twin.js'));
+    return {
+      ok,
+      note: ok
+        ? 'dist/twin, dist/embed'
+        : `vite build exited ${app}${app === 0 ? `, embed build exited ${embed}` : ''}`,
+    };
   });
 }
 

@@ -4,7 +4,7 @@
  * from screenshot pixels. Specs wait with expect.poll / waitForFunction, never with sleeps.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { FtTwin } from '../../apps/twin/src/api/ftTwin.ts';
+import type { FtTwin } from '../../packages/twin/src/api/ftTwin.ts';
 import { type LedColour, coloursAround, decodePng } from '../support/png.ts';
 
 declare global {

@@ -1,0 +1,64 @@
+/**
+ * The 3D view, loaded on demand (three.js is the bulk of a twin). Without
+ * WebGL, or if the 3D scene fails, the 2D front view takes its place, driven by the same
+ * engine: the console and the component panel offer every action either way.
+ */
+import { Component, lazy, type ReactNode, Suspense } from 'react';
+import { RackSvg } from '../flat/RackSvg.tsx';
+import { useTwin } from '../state/context.ts';
+
+function FlatView({ why }: { why: string }) {
+  return (
+    <>
+      <RackSvg />
+      <p className="scene-note" role="note" data-testid="scene.note">
+        3D view unavailable ({why}): showing the 2D front view.
+      </p>
+    </>
+  );
+}
+
+function NoWebGl() {
+  return <FlatView why="WebGL is not available in this browser" />;
+}
+
+/** The 3D scene when the page's shared renderer could start, else the 2D view. */
+const TwinScene = lazy(() =>
+  import('../scene/TwinScene.tsx').then((m) => ({
+    default: m.sharedRenderer() ? m.TwinScene : NoWebGl,
+  })),
+);
+
+class SceneBoundary extends Component<{ children: ReactNode }, { error: string | null }> {
+  override state = { error: null as string | null };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+
+  override render() {
+    if (this.state.error) return <FlatView why={this.state.error} />;
+    return this.props.children;
+  }
+}
+
+export function SceneArea() {
+  const label = useTwin((s) => s.view.label);
+  return (
+    <section
+      className="scene-area"
+      aria-label={`${label}: 3D view of the rack`}
+      aria-describedby="scene-description"
+    >
+      <p id="scene-description" className="visually-hidden">
+        A picture of the rack. Every part and action is also in the component list, which works with
+        the keyboard and screen readers.
+      </p>
+      <SceneBoundary>
+        <Suspense fallback={null}>
+          <TwinScene />
+        </Suspense>
+      </SceneBoundary>
+    </section>
+  );
+}
