@@ -1,19 +1,26 @@
 /**
- * The narrow slice of `@ft/lessons` that the classroom relies on, declared here while that
- * package is being written. The server never interprets a lesson or a session: it stores and
- * relays them. What it needs to know is only their shape at the edge:
- * - a lesson or drill is named by an id and played with a seed (variables drawn by seed);
- * - a session is seed + rack + timed command log (DESIGN.md §8), which the trainee's page
- *   records and the instructor's page replays into a read-only twin.
- * When `@ft/lessons` lands, `SessionHeader`/`SessionEntry` should become its session types and
- * `LESSON_ID_PATTERN` its id rule; the schemas in `protocol.ts` are the only place to change.
+ * What the classroom takes from `@ft/lessons`: the engine command schema and the rack reference
+ * (`{ preset }` or `{ config }`) used by session logs, and the fault kinds. The server never
+ * plays a lesson or a session: it checks their shape at the edge, stores and relays them.
+ *
+ * `@ft/lessons` defines a session (`src/session/types.ts`: seed + rack + timed command log) but
+ * does not export it or a schema for it yet; `SessionEntry` below mirrors its entry type, and
+ * should become an import once the package exports one.
  */
+import type { Command } from '@ft/engine';
+import type { RackRef } from '@ft/lessons';
+
+export {
+  commandSchema,
+  COMPONENT_ID_PATTERN,
+  FAULT_KINDS,
+  faultsFor,
+  rackRefSchema,
+} from '@ft/lessons';
+export type { RackRef };
 
 /** Lesson and drill ids: lower-case words joined by hyphens, as the lesson files are named. */
 export const LESSON_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
-
-/** Rack preset names (`@ft/hardware` PRESETS keys such as `4300-dmr`). */
-export const RACK_PRESET_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** What a trainee is asked to play. */
 export interface Assignment {
@@ -27,13 +34,13 @@ export interface Assignment {
 export interface SessionHeader {
   lessonId: string | null;
   seed: number;
-  /** A preset name, or a rack configuration object as the engine takes it (opaque here). */
-  rack: string | Record<string, unknown>;
+  rack: RackRef;
 }
 
-/** One engine command of the session log, at the simulated time it was given. */
-export interface SessionEntry {
-  atMs: number;
-  /** An engine command (`{ type: 'inject', target, fault }`...), relayed as it is. */
-  command: { type: string; [field: string]: unknown };
-}
+/**
+ * One entry of a session log, as `@ft/lessons` records it: an engine command at simulated time
+ * `timeMs`, or a jump to the next event (`engine.warpToNextEvent(limitMs)`) taken there.
+ */
+export type SessionEntry =
+  | { timeMs: number; command: Command }
+  | { timeMs: number; warpToNextEvent: number };

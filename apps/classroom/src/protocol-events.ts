@@ -101,10 +101,8 @@ export interface ClassMessage {
   atMs: number;
 }
 
-export interface SessionEntryRecord extends SessionEntry {
-  /** Position in the trainee's log, from 0; lets a watcher merge a snapshot and live appends. */
-  seq: number;
-}
+/** A session entry with its position in the trainee's log, from 0 (merges snapshots and appends). */
+export type SessionEntryRecord = SessionEntry & { seq: number };
 
 export interface SessionView {
   traineeId: string;

@@ -3,39 +3,27 @@
  * as a valibot schema validated at the server's edge. Imports nothing from Node, so the client
  * module uses it in browsers too. Import from `protocol.ts`.
  */
-import type { FaultKind } from '@ft/engine';
 import * as v from 'valibot';
 import {
   type Assignment,
+  COMPONENT_ID_PATTERN,
+  commandSchema,
+  FAULT_KINDS,
+  faultsFor,
   LESSON_ID_PATTERN,
-  RACK_PRESET_PATTERN,
+  rackRefSchema,
   type SessionEntry,
   type SessionHeader,
 } from './lesson-types.ts';
 import { hasUnsafeChars, normalizeName } from './text.ts';
 
 export type { Assignment, SessionEntry, SessionHeader };
+export { FAULT_KINDS };
 
 /** Characters of a join code: digits and capitals without 0, 1, I, L, O. */
 export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const JOIN_CODE_LENGTH = 6;
 
-/** Every fault kind of the engine (a test keeps this list equal to the engine's). */
-export const FAULT_KINDS = [
-  'bitflip-register',
-  'bitflip-memory',
-  'memory-correctable',
-  'memory-uncorrectable',
-  'stuck-at',
-  'self-check',
-  'pci-bus-error',
-  'adapter-failure',
-  'nic-link-loss',
-  'disk-media-error',
-  'disk-failure',
-  'psu-failure',
-  'os-crash',
-] as const satisfies readonly FaultKind[];
 export type FaultKindName = (typeof FAULT_KINDS)[number];
 
 /** Whole-system status as the engine names it (`SYSTEM_STATUS_NAMES`). */
@@ -103,7 +91,8 @@ export const SeedSchema = int(0, MAX_UINT32);
 /** A component id as the engine names them, e.g. `A.cpu-1`, `B.disk-10-40-1`. */
 export const ComponentIdSchema = v.pipe(
   v.string(),
-  v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be a component id such as A.cpu-1'),
+  v.maxLength(64, 'must be a component id such as A.cpu-1'),
+  v.regex(COMPONENT_ID_PATTERN, 'must be a component id such as A.cpu-1'),
 );
 
 export const AssignmentSchema = v.object({
@@ -127,30 +116,27 @@ export const TargetSchema = v.variant(
 );
 export type Target = v.InferOutput<typeof TargetSchema>;
 
-const RackSchema = v.union(
-  [
-    v.pipe(v.string(), v.regex(RACK_PRESET_PATTERN)),
-    v.pipe(
-      v.record(v.string(), v.unknown()),
-      v.check((r) => jsonChars(r) <= 8192, 'rack configuration must be at most 8 KiB of JSON'),
-    ),
-  ],
-  'must be a preset name or a rack configuration object',
-);
-
 export const SessionHeaderSchema = v.object({
   lessonId: v.nullable(LessonIdSchema),
   seed: SeedSchema,
-  rack: RackSchema,
+  rack: v.pipe(
+    v.unknown(),
+    v.check((r) => jsonChars(r) <= 8192, 'rack must be at most 8 KiB of JSON'),
+    rackRefSchema,
+  ),
 }) satisfies v.GenericSchema<unknown, SessionHeader>;
 
-export const SessionEntrySchema = v.object({
-  atMs: int(0, Number.MAX_SAFE_INTEGER),
-  command: v.pipe(
-    v.looseObject({ type: v.pipe(v.string(), v.regex(/^[A-Za-z]{1,32}$/, 'must be a command')) }),
-    v.check((c) => jsonChars(c) <= 1024, 'command must be at most 1 KiB of JSON'),
-  ),
-}) satisfies v.GenericSchema<unknown, SessionEntry>;
+/** A session log entry, as @ft/lessons records it; the command is checked like a lesson's. */
+export const SessionEntrySchema = v.union(
+  [
+    v.object({ timeMs: int(0, Number.MAX_SAFE_INTEGER), command: commandSchema }),
+    v.object({
+      timeMs: int(0, Number.MAX_SAFE_INTEGER),
+      warpToNextEvent: int(0, Number.MAX_SAFE_INTEGER),
+    }),
+  ],
+  'must be { timeMs, command } or { timeMs, warpToNextEvent }',
+) satisfies v.GenericSchema<unknown, SessionEntry>;
 
 export const StepRecordSchema = v.object({
   index: int(0, 999),
@@ -230,11 +216,23 @@ export const CLIENT_MESSAGES = {
   },
   injectFault: {
     role: 'instructor',
-    schema: v.object({
-      target: TargetSchema,
-      component: ComponentIdSchema,
-      fault: v.picklist(FAULT_KINDS, 'must be a fault kind'),
-    }),
+    schema: v.pipe(
+      v.object({
+        target: TargetSchema,
+        component: ComponentIdSchema,
+        fault: v.picklist(FAULT_KINDS, 'must be a fault kind'),
+      }),
+      v.forward(
+        v.check(
+          (f) => faultsFor(f.component).includes(f.fault),
+          (i) => {
+            const f = i.input as { component: string };
+            return `${f.component} cannot suffer this fault; it can suffer ${faultsFor(f.component).join(', ')}`;
+          },
+        ),
+        ['fault'],
+      ),
+    ),
   },
   broadcast: {
     role: 'instructor',

@@ -88,4 +88,47 @@ describe('protocol', () => {
       }),
     );
   });
+
+  it('checks session logs as @ft/lessons records them', () => {
+    const entries = CLIENT_MESSAGES.sessionCommands.schema;
+    const ok = [
+      { timeMs: 0, command: { type: 'inject', target: 'A.cpu-1', fault: 'stuck-at' } },
+      { timeMs: 5000, warpToNextEvent: 60_000 },
+      { timeMs: 6000, command: { type: 'insert', target: 'A.cpu-1', replacement: true } },
+    ];
+    expect(v.safeParse(entries, { entries: ok }).success).toBe(true);
+    for (const bad of [
+      { timeMs: 1, command: { type: 'inject', target: 'A.cpu-1', fault: 'disk-failure' } },
+      { timeMs: 1, command: { type: 'pull' } },
+      { timeMs: -1, warpToNextEvent: 5 },
+      { atMs: 1, command: { type: 'pull', target: 'A.cpu-1' } },
+    ]) {
+      expect(v.safeParse(entries, { entries: [bad] }).success, JSON.stringify(bad)).toBe(false);
+    }
+    const header = CLIENT_MESSAGES.sessionStart.schema;
+    expect(
+      v.safeParse(header, { lessonId: null, seed: 1, rack: { preset: '4300-dmr' } }).success,
+    ).toBe(true);
+    expect(v.safeParse(header, { lessonId: null, seed: 1, rack: { preset: 'nope' } }).success).toBe(
+      false,
+    );
+    expect(v.safeParse(header, { lessonId: null, seed: 1, rack: '4300-dmr' }).success).toBe(false);
+  });
+
+  it('refuses a fault the component cannot suffer, naming what it can', () => {
+    const inject = CLIENT_MESSAGES.injectFault.schema;
+    const ok = v.safeParse(inject, {
+      target: { to: 'all' },
+      component: 'A.disk-10-40-1',
+      fault: 'disk-failure',
+    });
+    expect(ok.success).toBe(true);
+    const bad = v.safeParse(inject, {
+      target: { to: 'all' },
+      component: 'A.cpu-1',
+      fault: 'disk-failure',
+    });
+    expect(bad.success).toBe(false);
+    if (!bad.success) expect(bad.issues[0].message).toContain('A.cpu-1 cannot suffer this fault');
+  });
 });

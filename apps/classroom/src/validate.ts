@@ -29,6 +29,8 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
   // Valibot's own messages quote the received value in full; ours are cut and escaped.
   const own = /received/i.test(issue.message);
   const what = own ? `expected ${issue.expected ?? 'a valid value'}` : issue.message;
-  const text = `${where}${what}, got ${quoteValue(issue.input)}`;
+  // Messages from @ft/lessons' schemas already quote what came.
+  const got = /\bgot\b/.test(what) ? '' : `, got ${quoteValue(issue.input)}`;
+  const text = `${where}${what}${got}`;
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }

@@ -40,7 +40,7 @@ export class HeadlessTrainee {
       socketOptions: { transports: ['websocket'] },
       onFault: (delivery) => {
         const result = engine.command(delivery.command);
-        client.logCommand({ atMs: Math.round(engine.timeMs), command: delivery.command });
+        client.logCommand({ timeMs: Math.round(engine.timeMs), command: delivery.command });
         options.onApplied?.(delivery, result.ok);
         // Like a page after its twin changed: a small progress event for the roster, sent after
         // the acknowledgement (which goes out as soon as this callback returns).
@@ -63,7 +63,11 @@ export class HeadlessTrainee {
       },
     });
     const welcome = await client.ready;
-    await client.startSession({ lessonId: null, seed: options.seed, rack: LOAD_RACK_PRESET });
+    await client.startSession({
+      lessonId: null,
+      seed: options.seed,
+      rack: { preset: LOAD_RACK_PRESET },
+    });
     return new HeadlessTrainee(engine, client, welcome);
   }
 

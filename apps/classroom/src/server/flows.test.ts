@@ -195,8 +195,8 @@ describe('class flows', () => {
     h = await startHarness();
     const a = await h.trainee('Ada');
     const b = await h.trainee('Bob');
-    await a.startSession({ lessonId: 'tmr-vote', seed: 11, rack: '4300-dmr' });
-    a.logCommand({ atMs: 1000, command: { type: 'pull', target: 'A.cpu-1' } });
+    await a.startSession({ lessonId: 'tmr-vote', seed: 11, rack: { preset: '4300-dmr' } });
+    a.logCommand({ timeMs: 1000, command: { type: 'pull', target: 'A.cpu-1' } });
     await a.flush();
     let view: SessionView | null = null;
     const watch = await h.instructor.watchTrainee(a.traineeId as string, (v) => {
@@ -204,21 +204,25 @@ describe('class flows', () => {
     });
     expect(watch.session.entries.map((e) => e.seq)).toEqual([0]);
     for (let i = 0; i < 120; i++)
-      a.logCommand({ atMs: 2000 + i, command: { type: 'insert', target: 'A.cpu-1' } });
-    b.logCommand({ atMs: 5, command: { type: 'pull', target: 'B.cpu-0' } });
+      a.logCommand({ timeMs: 2000 + i, command: { type: 'insert', target: 'A.cpu-1' } });
+    b.logCommand({ timeMs: 5, command: { type: 'pull', target: 'B.cpu-0' } });
     await a.flush();
     await b.flush();
     await waitFor(() => (view as SessionView | null)?.entries.length === 121, 'mirrored entries');
     const mirrored = view as unknown as SessionView;
     expect(mirrored.entries.map((e) => e.seq)).toEqual([...Array(121).keys()]);
-    expect(mirrored.header).toEqual({ lessonId: 'tmr-vote', seed: 11, rack: '4300-dmr' });
+    expect(mirrored.header).toEqual({
+      lessonId: 'tmr-vote',
+      seed: 11,
+      rack: { preset: '4300-dmr' },
+    });
     // A restart of the lesson starts a new log at the watcher too.
-    await a.startSession({ lessonId: 'tmr-vote', seed: 12, rack: '4300-dmr' });
+    await a.startSession({ lessonId: 'tmr-vote', seed: 12, rack: { preset: '4300-dmr' } });
     await waitFor(() => (view as SessionView | null)?.header?.seed === 12, 'session restart');
     expect((view as unknown as SessionView).entries).toEqual([]);
     await watch.stop();
     expect(await h.server.store.isWatched(h.created.classId, a.traineeId as string)).toBe(false);
-    a.logCommand({ atMs: 9, command: { type: 'pull', target: 'A.cpu-0' } });
+    a.logCommand({ timeMs: 9, command: { type: 'pull', target: 'A.cpu-0' } });
     await a.flush();
     expect((view as unknown as SessionView).entries).toEqual([]);
   });
@@ -227,7 +231,7 @@ describe('class flows', () => {
     h = await startHarness();
     const a = await h.trainee('Ada');
     const traineeId = a.traineeId as string;
-    await a.startSession({ lessonId: null, seed: 1, rack: '4300-dmr' });
+    await a.startSession({ lessonId: null, seed: 1, rack: { preset: '4300-dmr' } });
     let entries = 0;
     await h.instructor.watchTrainee(traineeId, (v) => {
       entries = v.entries.length;
@@ -235,7 +239,7 @@ describe('class flows', () => {
     const instructor = h.instructor;
     instructor.socket.io.engine.close(); // the network drops and comes back (recovered)
     await waitFor(() => instructor.socket.connected && instructor.socket.recovered, 'recovery');
-    a.logCommand({ atMs: 1, command: { type: 'pull', target: 'A.cpu-1' } });
+    a.logCommand({ timeMs: 1, command: { type: 'pull', target: 'A.cpu-1' } });
     await a.flush();
     await waitFor(() => entries === 1, 'relay after recovery');
     expect(await h.server.store.isWatched(h.created.classId, traineeId)).toBe(true);
@@ -256,9 +260,9 @@ describe('class flows', () => {
     const a = await h.trainee('Ada');
     const errors: string[] = [];
     a.on('error', (e) => errors.push(e.message));
-    await a.startSession({ lessonId: null, seed: 1, rack: '4300-dmr' });
+    await a.startSession({ lessonId: null, seed: 1, rack: { preset: '4300-dmr' } });
     for (let i = 0; i < 5; i++)
-      a.logCommand({ atMs: i, command: { type: 'pull', target: 'A.cpu-1' } });
+      a.logCommand({ timeMs: i, command: { type: 'pull', target: 'A.cpu-1' } });
     await a.flush();
     expect(errors[0]).toContain('at most 3 commands');
   });

@@ -53,12 +53,12 @@ describe('recovery', () => {
     const first = await h.trainee('Ada', { tokenStore: tokens });
     const id = first.traineeId;
     await first.reportProgress({ ...PROGRESS, stepPassed: { index: 0, atMs: 5000, points: 10 } });
-    await first.startSession({ lessonId: 'tmr-vote', seed: 4, rack: '4300-dmr' });
+    await first.startSession({ lessonId: 'tmr-vote', seed: 4, rack: { preset: '4300-dmr' } });
     first.logCommand({
-      atMs: 100,
+      timeMs: 100,
       command: { type: 'inject', target: 'A.cpu-1', fault: 'stuck-at' },
     });
-    first.logCommand({ atMs: 900, command: { type: 'pull', target: 'A.cpu-1' } });
+    first.logCommand({ timeMs: 900, command: { type: 'pull', target: 'A.cpu-1' } });
     await first.flush();
     first.close(); // the page goes away
 
@@ -77,8 +77,14 @@ describe('recovery', () => {
     expect(welcome.trainee).toMatchObject({ traineeId: id, name: 'Ada' });
     expect(welcome.progress).toMatchObject({ stepIndex: 1, score: 10 });
     expect(welcome.steps).toEqual([{ index: 0, atMs: 5000, points: 10 }]);
-    expect(welcome.session?.header).toEqual({ lessonId: 'tmr-vote', seed: 4, rack: '4300-dmr' });
-    expect(welcome.session?.entries.map((e) => [e.seq, e.command.type])).toEqual([
+    expect(welcome.session?.header).toEqual({
+      lessonId: 'tmr-vote',
+      seed: 4,
+      rack: { preset: '4300-dmr' },
+    });
+    expect(
+      welcome.session?.entries.map((e) => [e.seq, 'command' in e ? e.command.type : 'warp']),
+    ).toEqual([
       [0, 'inject'],
       [1, 'pull'],
     ]);

@@ -103,8 +103,8 @@ describe.skipIf(!redis)('two server processes + redis-server', () => {
     const watch = await instructor.watchTrainee(trainees[0].traineeId as string, (v) =>
       views.push(structuredClone(v)),
     );
-    await trainees[0].startSession({ lessonId: 'tmr-vote', seed: 5, rack: '4300-dmr' });
-    trainees[0].logCommand({ atMs: 10, command: { type: 'pull', target: 'A.cpu-1' } });
+    await trainees[0].startSession({ lessonId: 'tmr-vote', seed: 5, rack: { preset: '4300-dmr' } });
+    trainees[0].logCommand({ timeMs: 10, command: { type: 'pull', target: 'A.cpu-1' } });
     await trainees[0].flush();
     await waitFor(() => views.at(-1)?.entries.length === 1, 'remote mirror');
     await watch.stop();

@@ -47,7 +47,12 @@ describe.skipIf(!server)('RedisClassStore (real redis-server on loopback)', () =
       5,
     );
     await store.appendHistory('exp1', 't', 'steps', { index: 0, atMs: 1, points: 1 }, 5);
-    await store.appendSession('exp1', 't', [{ atMs: 1, command: { type: 'pull' } }], 5);
+    await store.appendSession(
+      'exp1',
+      't',
+      [{ timeMs: 1, command: { type: 'pull', target: 'A.cpu-1' } }],
+      5,
+    );
     await store.addMessage('exp1', { text: 'hi', atMs: 1 }, 5);
     const keys = await client.keys(`test${process.pid}:*exp1*`);
     keys.push(`test${process.pid}:code:EXPIRE`);

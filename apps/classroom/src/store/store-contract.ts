@@ -125,9 +125,9 @@ export function storeContract(store: () => ClassStore, unique: () => string): vo
     const id = unique();
     await s.createClass(classRecord(id, unique().slice(0, 6)));
     await s.addTrainee(id, profile('a'), fields(), 10);
-    await s.startSession(id, 'a', { lessonId: 'l-1', seed: 3, rack: '4300-dmr' });
-    const cmd = { type: 'pull', target: 'A.cpu-1' };
-    expect(await s.appendSession(id, 'a', [{ atMs: 1, command: cmd }], 3)).toEqual({
+    await s.startSession(id, 'a', { lessonId: 'l-1', seed: 3, rack: { preset: '4300-dmr' } });
+    const cmd = { type: 'pull', target: 'A.cpu-1' } as const;
+    expect(await s.appendSession(id, 'a', [{ timeMs: 1, command: cmd }], 3)).toEqual({
       ok: true,
       firstSeq: 0,
       watched: false,
@@ -138,27 +138,27 @@ export function storeContract(store: () => ClassStore, unique: () => string): vo
         id,
         'a',
         [
-          { atMs: 2, command: cmd },
-          { atMs: 3, command: cmd },
+          { timeMs: 2, command: cmd },
+          { timeMs: 3, command: cmd },
         ],
         3,
       ),
     ).toEqual({ ok: true, firstSeq: 1, watched: true });
-    expect(await s.appendSession(id, 'a', [{ atMs: 4, command: cmd }], 3)).toEqual({
+    expect(await s.appendSession(id, 'a', [{ timeMs: 4, command: cmd }], 3)).toEqual({
       ok: false,
       reason: 'full',
     });
     const session = await s.getSession(id, 'a');
-    expect(session.header).toEqual({ lessonId: 'l-1', seed: 3, rack: '4300-dmr' });
-    expect(session.entries.map((e) => [e.seq, e.atMs])).toEqual([
+    expect(session.header).toEqual({ lessonId: 'l-1', seed: 3, rack: { preset: '4300-dmr' } });
+    expect(session.entries.map((e) => [e.seq, e.timeMs])).toEqual([
       [0, 1],
       [1, 2],
       [2, 3],
     ]);
-    expect(session.entries[0].command).toEqual(cmd);
-    await s.startSession(id, 'a', { lessonId: null, seed: 4, rack: { systems: [] } });
+    expect(session.entries[0]).toEqual({ seq: 0, timeMs: 1, command: cmd });
+    await s.startSession(id, 'a', { lessonId: null, seed: 4, rack: { preset: 'mixed' } });
     expect(await s.getSession(id, 'a')).toEqual({
-      header: { lessonId: null, seed: 4, rack: { systems: [] } },
+      header: { lessonId: null, seed: 4, rack: { preset: 'mixed' } },
       entries: [],
     });
   });
