@@ -2,25 +2,55 @@
  * The `clusters` field of a comparison rack: which two conventional servers form a failover
  * cluster, and which disk array they share. Every rejection is a {@link ConfigError}.
  */
+import * as v from 'valibot';
 import { isConventionalModelId } from './comparisonModels.ts';
 import { ConfigError } from './errors.ts';
-import { FieldReader, describe } from './fields.ts';
+import { describe } from './fields.ts';
 import type { FailoverClusterConfig, SystemConfig } from './types.ts';
 
-const CLUSTER_FIELDS = ['id', 'nodes', 'storage'] as const;
+const ID = v.pipe(v.string('expected a string'), v.maxLength(64, 'at most 64 characters'));
 
-/** Reads `clusters` of a rack object (present); ids are checked by {@link checkClusters}. */
-export function readClusters(rack: FieldReader): FailoverClusterConfig[] {
-  return rack.array('clusters').map((value, i) => {
-    const r = FieldReader.of(rack.source, rack.at(`clusters[${i}]`), value);
-    r.onlyKnown(CLUSTER_FIELDS);
-    const id = r.string('id');
-    const nodes = r.array('nodes');
-    if (nodes.length !== 2 || nodes.some((n) => typeof n !== 'string')) {
-      r.fail('nodes', `expected two system ids, got ${describe(nodes)}`);
-    }
-    return { id, nodes: [nodes[0] as string, nodes[1] as string], storage: r.string('storage') };
-  });
+const CLUSTERS = v.array(
+  v.strictObject(
+    {
+      id: ID,
+      nodes: v.pipe(v.array(ID, 'expected two system ids'), v.length(2, 'expected two system ids')),
+      storage: ID,
+    },
+    (issue) =>
+      issue.expected === 'never'
+        ? `unknown field; valid fields: id, nodes, storage`
+        : `expected an object with id, nodes and storage, got ${describe(issue.input)}`,
+  ),
+  'expected an array of clusters',
+);
+
+/** `clusters[1].nodes` from a valibot issue path under `clusters`. */
+function pathOf(issue: v.BaseIssue<unknown>): string {
+  let path = 'clusters';
+  for (const item of issue.path ?? []) {
+    path += typeof item.key === 'number' ? `[${item.key}]` : `.${String(item.key)}`;
+  }
+  return path;
+}
+
+/**
+ * Reads the `clusters` value of a rack (shape only; the ids are checked by
+ * {@link checkClusters}).
+ *
+ * @throws ConfigError naming the source and the field, e.g. `clusters[0].nodes`.
+ */
+export function readClusters(source: string, value: unknown): FailoverClusterConfig[] {
+  const result = v.safeParse(CLUSTERS, value);
+  if (!result.success) {
+    const [issue] = result.issues;
+    throw new ConfigError(source, pathOf(issue), issue.message);
+  }
+  return result.output.map((c) => ({
+    id: c.id,
+    nodes: [c.nodes[0], c.nodes[1]],
+    storage: c.storage,
+  }));
 }
 
 /**

@@ -239,7 +239,7 @@ export function parseRackConfig(
   );
   checkRack(source, systems);
   if (!comparison || !r.has('clusters')) return { name, heightU, systems };
-  const clusters = readClusters(r);
+  const clusters = readClusters(source, r.obj.clusters);
   checkClusters(source, systems, clusters);
   return { name, heightU, systems, clusters };
 }
