@@ -13,7 +13,7 @@
  * Mistakes end in one line on stderr and exit code 2; progress goes to stderr.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, getPreset, type RackConfig } from '@ft/hardware';
+import { getPreset, PRESET_NAMES, type RackConfig } from '@ft/hardware';
 import { wallClockMs } from '../worker/wall.clock.ts';
 import { closedForms } from './chains.ts';
 import { runSeedsParallel } from './compareWorkers.ts';
@@ -101,14 +101,12 @@ export function parseCompareArgs(argv: readonly string[]): CompareArgs {
   }
   const preset = values.preset;
   if (typeof preset !== 'string') throw new UsageError(`--preset is required; ${COMPARE_USAGE}`);
-  let rack: RackConfig;
-  try {
-    rack = getPreset(preset);
-  } catch (error) {
-    if (error instanceof ConfigError)
-      throw new UsageError(`--preset: ${error.detail.slice(0, 200)}`);
-    throw error;
+  if (!PRESET_NAMES.includes(preset)) {
+    throw new UsageError(
+      `--preset: unknown preset ${shown(preset)}; valid presets: ${PRESET_NAMES.join(', ')}`,
+    );
   }
+  const rack: RackConfig = getPreset(preset);
   const str = (key: string, fallback: string) => {
     const v = values[key];
     return typeof v === 'string' ? v : fallback;

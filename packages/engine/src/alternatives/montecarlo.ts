@@ -192,6 +192,22 @@ function runAlternative(
   return out;
 }
 
+/** The ftServer alone over one seed's schedule (tests, and a browser that runs them apart). */
+export function runFtServerSeed(p: PreparedComparison, seed: number): SeedOutcome {
+  return runFtServer(p, seed, faultSchedule(p.racks.ftserver, seed, p.input.durationMs));
+}
+
+/** One alternative alone over one seed's schedule, at the parameters file's transaction rate. */
+export function runAlternativeSeed(
+  p: PreparedComparison,
+  arch: 'cluster' | 'conventional',
+  seed: number,
+  transactionsPerS = ALTERNATIVES.transactionsPerS.value,
+): SeedOutcome {
+  const faults = faultSchedule(p.racks.ftserver, seed, p.input.durationMs);
+  return runAlternative(p, arch, seed, faults, transactionsPerS);
+}
+
 /**
  * Runs the three architectures over one seed's fault schedule.
  *
