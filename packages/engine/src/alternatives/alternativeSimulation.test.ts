@@ -2,7 +2,7 @@ import { buildRack, clusterEquivalent, getPreset } from '@ft/hardware';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocateSnapshot } from '../snapshot.ts';
-import type { Command } from '../types.ts';
+import { type Command, SystemStatus } from '../types.ts';
 import { AlternativeSimulation } from './alternativeSimulation.ts';
 import { SAVED_FIELDS } from './sim/persist.ts';
 import { snapshotLayoutOf } from './simulation.ts';
@@ -91,7 +91,7 @@ describe('save and restore', () => {
     const derived = ['rack', 'options', 'n', 'm', 'specs', 'kind', 'sys', 'partner', 'byId'];
     derived.push('isServer', 'managementOnly', 'diskBytes', 'volumeOf', 'serviceOf', 'events');
     for (const key of Object.keys(live)) {
-      if (key === 'prng') continue;
+      if (key === 'prng' || key === 'clickDraws') continue;
       expect(
         (SAVED_FIELDS as readonly string[]).includes(key) || derived.includes(key),
         `${key} is neither saved nor derived`,
@@ -99,6 +99,23 @@ describe('save and restore', () => {
       if (key !== 'events') expect(restored[key], key).toEqual(live[key]);
     }
     expect(Array.from(b.state.prng.state)).toEqual(Array.from(a.state.prng.state));
+    expect(Array.from(b.state.clickDraws.state)).toEqual(Array.from(a.state.clickDraws.state));
+  });
+
+  it('one click has the same outcome on the conventional server and on the cluster', () => {
+    const conv = altSim('conventional', { seed: 5 });
+    const cluster = altSim('cluster-2node', { seed: 5, randomFaults: true });
+    const outcomes: boolean[] = [];
+    for (let i = 0; i < 16; i++) {
+      conv.command({ type: 'inject', target: 'A.cpu-0', fault: 'bitflip-register' });
+      cluster.command({ type: 'inject', target: 'A1.cpu-0', fault: 'bitflip-register' });
+      const crashed = conv.counters()[0].status === SystemStatus.Booting;
+      expect(cluster.counters()[0].status === SystemStatus.Booting).toBe(crashed);
+      outcomes.push(crashed);
+      conv.advance(HOUR);
+      cluster.advance(HOUR);
+    }
+    expect(new Set(outcomes).size).toBe(2); // both outcomes occurred
   });
 
   it('refuses damaged bytes with a clear error', () => {

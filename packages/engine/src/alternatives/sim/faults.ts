@@ -105,7 +105,7 @@ function refusal(w: AltState, c: number, effect: FaultEffect): string {
 
 /**
  * Injects `fault` into component `c`. `draw` (0..1) decides what a transient does (crash below
- * `transientCrashShare`, silent corruption above); without it the rack's PRNG draws.
+ * `transientCrashShare`, silent corruption above); without it the click-draw stream draws.
  */
 export function inject(w: AltState, c: number, fault: FaultKind, draw?: number): CommandResult {
   const effect = effectsOf(w, c)[fault];
@@ -123,7 +123,7 @@ export function inject(w: AltState, c: number, fault: FaultKind, draw?: number):
   w.faultCount[c]++;
   switch (effect) {
     case 'transient': {
-      const u = draw ?? w.prng.next();
+      const u = draw ?? w.clickDraws.next();
       if (u < ALTERNATIVES.transientCrashShare.value) {
         log(w, s, c, 'error', `Transient ${fault} on ${w.label(c)}: no second unit to compare`);
         crashNode(w, s, 'transient fault crashed the OS');
@@ -217,6 +217,6 @@ export function scheduleRandomFaults(w: AltState): void {
 
 export function onRandomFault(w: AltState, c: number, f: number): void {
   const fault = faultsOf(w, c)[f];
-  if (fault !== undefined && partOk(w, c)) inject(w, c, fault);
+  if (fault !== undefined && partOk(w, c)) inject(w, c, fault, w.prng.next());
   scheduleRandomFault(w, c, f);
 }

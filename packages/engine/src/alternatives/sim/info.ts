@@ -15,7 +15,14 @@ import { pullRefusal } from './actions.ts';
 import { faultsOf } from './faults.ts';
 import { currentCounts } from './settle.ts';
 import { type AltState, NodePhase, ServicePhase } from './state.ts';
-import { deriveState, healthOf, progressOf, safeToPull, systemStatusOf } from './view.ts';
+import {
+  deriveState,
+  healthOf,
+  progressOf,
+  pullWarning,
+  safeToPull,
+  systemStatusOf,
+} from './view.ts';
 
 function actionsOf(w: AltState, c: number): CommandType[] {
   const out: CommandType[] = [];
@@ -30,7 +37,6 @@ function actionsOf(w: AltState, c: number): CommandType[] {
 export function componentInfo(w: AltState, c: number): ComponentInfo {
   const spec = w.specs[c];
   const { state, reason } = deriveState(w, c);
-  const refusal = w.pulled[c] ? '' : pullRefusal(w, c);
   const safe = safeToPull(w, c);
   return {
     id: spec.id,
@@ -43,7 +49,7 @@ export function componentInfo(w: AltState, c: number): ComponentInfo {
     health: healthOf(w, c, state),
     reason,
     safeToPull: safe,
-    pullWarning: safe || w.pulled[c] ? '' : refusal || 'pulling it now stops the service',
+    pullWarning: pullWarning(w, c),
     progress: progressOf(w, c),
     faultCount: w.faultCount[c],
     mtbfS: null,

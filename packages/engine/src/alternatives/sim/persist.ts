@@ -51,6 +51,7 @@ export function saveState(w: AltState): Uint8Array {
     config: w.rack.config,
     options: w.options,
     prng: Array.from(w.prng.state),
+    clickDraws: Array.from(w.clickDraws.state),
     fields,
   });
   return new TextEncoder().encode(ALT_SAVE_MAGIC + body);
@@ -67,6 +68,7 @@ interface SavedAlt {
   config: unknown;
   options: AltOptions;
   prng: number[];
+  clickDraws: number[];
   fields: Record<string, unknown>;
 }
 
@@ -86,6 +88,7 @@ export function readAltSave(bytes: Uint8Array): {
   const rack = buildRack(parseRackConfig(saved.config, 'saved state', { comparison: true }));
   const fill = (w: AltState) => {
     w.prng.state.set(saved.prng);
+    w.clickDraws.state.set(saved.clickDraws);
     for (const key of SAVED_FIELDS) {
       const value = saved.fields[key];
       const current = w[key] as unknown;

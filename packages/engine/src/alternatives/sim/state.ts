@@ -152,6 +152,12 @@ export class AltState {
   /** Time up to which the counters have been settled. */
   settledMs = 0;
   prng: Prng;
+  /**
+   * Draws for transients injected by a command (a click), apart from the random faults' stream:
+   * two alternative twins with the same seed given the same clicks make the same draws, so one
+   * click has the same outcome on the conventional server and the cluster.
+   */
+  clickDraws: Prng;
   timers: Timer[] = [];
   timerSeq = 0;
   events: EngineEvent[] = [];
@@ -207,6 +213,7 @@ export class AltState {
     this.managementOnly = Uint8Array.from(rack.components, (c) => (isManagementAdapter(c) ? 1 : 0));
     this.diskBytes = DISKS[DEFAULT_DISK_ID].capacityGB.value * 1e9;
     this.prng = new Prng(options.seed);
+    this.clickDraws = new Prng((options.seed ^ 0x5bd1e995) >>> 0);
     const n = this.n;
     this.pulled = new Uint8Array(n);
     this.broken = new Uint8Array(n);

@@ -177,6 +177,17 @@ export function safeToPull(w: AltState, c: number): boolean {
   return w.nodes[s].phase !== NodePhase.Up && w.nodes[s].phase !== NodePhase.Booting;
 }
 
+/** Why pulling `c` now is not safe ('' when it is). */
+export function pullWarning(w: AltState, c: number): string {
+  if (w.pulled[c] || safeToPull(w, c)) return '';
+  const refusal = pullRefusal(w, c);
+  if (refusal) return refusal;
+  const s = w.sys[c];
+  if (w.kind[c] === 'disk') return `${w.label(c)} holds the last current copy of its volume`;
+  if (!w.isServer[s]) return `its partner in ${w.systemName(s)} is not working`;
+  return `pulling it stops ${w.systemName(s)}`;
+}
+
 /** Writes the whole snapshot (sequence odd while writing), in the engine's layout. */
 export function writeAltSnapshot(
   w: AltState,
