@@ -56,6 +56,13 @@ export interface PreparedComparison {
 /** Simulated time run for real before warping, so the engine measures its transaction rate. */
 const WARMUP_MS = 1_000;
 
+/**
+ * Builds the three racks and the fault map once, for every seed of a comparison.
+ *
+ * @throws Error when the duration is too short to measure the workload's rate.
+ * @example
+ * const p = prepareComparison({ rack: getPreset('mixed'), durationMs: 365 * 24 * HOUR });
+ */
 export function prepareComparison(input: ComparisonInput): PreparedComparison {
   if (!(input.durationMs > WARMUP_MS) || !Number.isFinite(input.durationMs))
     throw new Error(`durationMs must be a finite number above ${WARMUP_MS}`);

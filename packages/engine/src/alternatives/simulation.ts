@@ -107,7 +107,12 @@ export function createSimulation(rack: RackModel, options: SimulationOptions): S
   });
 }
 
-/** Rebuilds whichever simulation `save()` produced the bytes. */
+/**
+ * Rebuilds whichever simulation `save()` produced the bytes.
+ *
+ * @example
+ * const again = restoreSimulation(sim.save()); // an Engine or an AlternativeSimulation, as saved
+ */
 export function restoreSimulation(bytes: Uint8Array): Simulation {
   return isAltSave(bytes) ? AlternativeSimulation.restore(bytes) : Engine.restore(bytes);
 }

@@ -141,6 +141,12 @@ export interface Histogram {
   counts: number[];
 }
 
+/**
+ * Counts values into the bins of `edgesS`.
+ *
+ * @example
+ * histogram([0, 75, 150, 16_350]).counts; // [1, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0]
+ */
 export function histogram(valuesS: readonly number[], edgesS = DOWNTIME_BIN_EDGES_S): Histogram {
   const counts = edgesS.map(() => 0);
   for (const v of valuesS) {
