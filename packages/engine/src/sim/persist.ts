@@ -1,42 +1,58 @@
 /**
- * Saving and restoring the whole engine state as bytes: a JSON header (configuration, clock,
- * timers, reasons, pending events) followed by every typed array of the world, 8-byte aligned.
+ * Saving and restoring the whole engine state as bytes: a JSON header (configuration, options and
+ * every state field that is not a typed array) followed by every state typed array, 8-byte
+ * aligned. The fields come from one list, WORLD_FIELDS in world.ts.
  */
 import type { RackConfig } from '@ft/hardware';
-import type { Timer } from './timers.ts';
-import type { World, WorldOptions } from './world.ts';
+import { CPU_STATE_ARRAYS } from '../cpu/complex.ts';
+import { WORLD_FIELDS, type World, type WorldOptions } from './world.ts';
 
-const MAGIC = 0x31575446; // "FTW1"
+const MAGIC = 0x32575446; // "FTW2"
 
 export interface SavedHeader {
   config: RackConfig;
   options: WorldOptions;
-  timeMs: number;
-  timerSeq: number;
-  callSeq: number;
-  warpHoldUntilMs: number;
-  replicaInstructions: number;
-  timers: Timer[];
-  reason: string[];
-  events: World['events'];
-  ops: World['ops'];
+  /** State fields that are not typed arrays, by name. */
+  values: Record<string, unknown>;
+  /** Typed arrays that follow the header, in order: name and byte length. */
   arrays: [string, number][];
 }
 
+type Fields = Record<string, unknown>;
+
+/** Every state typed array of the world, by name (composites as `cpu.regs`, `prng.state`...). */
+export function stateArrays(w: World): [string, ArrayBufferView][] {
+  const fields = w as unknown as Fields;
+  const out: [string, ArrayBufferView][] = [];
+  for (const name of WORLD_FIELDS.state) {
+    const value = fields[name];
+    if (ArrayBuffer.isView(value)) out.push([name, value]);
+  }
+  for (const complex of ['cpu', 'reference'] as const) {
+    const c = w[complex] as unknown as Fields;
+    for (const name of CPU_STATE_ARRAYS)
+      out.push([`${complex}.${name}`, c[name] as ArrayBufferView]);
+  }
+  out.push(['prng.state', w.prng.state]);
+  return out;
+}
+
+function stateValues(w: World): Record<string, unknown> {
+  const fields = w as unknown as Fields;
+  const values: Record<string, unknown> = {};
+  for (const name of WORLD_FIELDS.state) {
+    const value = fields[name];
+    if (!ArrayBuffer.isView(value)) values[name] = value;
+  }
+  return values;
+}
+
 export function saveWorld(w: World): Uint8Array {
-  const arrays = w.typedArrays();
+  const arrays = stateArrays(w);
   const header: SavedHeader = {
     config: w.rack.config,
     options: w.options,
-    timeMs: w.timeMs,
-    timerSeq: w.timerSeq,
-    callSeq: w.callSeq,
-    warpHoldUntilMs: w.warpHoldUntilMs,
-    replicaInstructions: w.replicaInstructions,
-    timers: w.timers,
-    reason: w.reason,
-    events: w.events,
-    ops: w.ops,
+    values: stateValues(w),
     arrays: arrays.map(([name, a]) => [name, a.byteLength]),
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
@@ -57,40 +73,57 @@ export function saveWorld(w: World): Uint8Array {
 }
 
 export function readHeader(bytes: Uint8Array): SavedHeader {
-  if (bytes.byteLength < 8) throw new Error('saved state: too short');
+  if (!(bytes instanceof Uint8Array) || bytes.byteLength < 8)
+    throw new Error('saved state: too short');
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (dv.getUint32(0, true) !== MAGIC) throw new Error('saved state: not an ftServer twin state');
   const length = dv.getUint32(4, true);
   if (8 + length > bytes.byteLength) throw new Error('saved state: truncated header');
-  return JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + length))) as SavedHeader;
+  let header: SavedHeader;
+  try {
+    header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + length))) as SavedHeader;
+  } catch {
+    throw new Error('saved state: the header is not valid JSON');
+  }
+  if (!header || typeof header !== 'object' || !Array.isArray(header.arrays) || !header.values) {
+    throw new Error('saved state: the header is incomplete');
+  }
+  return header;
 }
 
-/** Copies the saved arrays and scalars into a freshly built world of the same configuration. */
+/** Copies the saved arrays and values into a freshly built world of the same configuration. */
 export function restoreInto(w: World, bytes: Uint8Array, header: SavedHeader): void {
   const length = new DataView(bytes.buffer, bytes.byteOffset).getUint32(4, true);
-  const arrays = new Map(w.typedArrays());
+  const arrays = new Map(stateArrays(w));
+  if (header.arrays.length !== arrays.size) {
+    throw new Error('saved state: it does not hold the arrays this engine version saves');
+  }
   let at = align8(8 + length);
   for (const [name, byteLength] of header.arrays) {
     const target = arrays.get(name);
     if (!target || target.byteLength !== byteLength || at + byteLength > bytes.byteLength) {
-      throw new Error(`saved state: array ${name} does not fit this configuration`);
+      throw new Error(
+        `saved state: array ${String(name).slice(0, 40)} does not fit this configuration`,
+      );
     }
     new Uint8Array(target.buffer, target.byteOffset, byteLength).set(
       bytes.subarray(at, at + byteLength),
     );
     at = align8(at + byteLength);
   }
-  w.timeMs = header.timeMs;
-  w.timerSeq = header.timerSeq;
-  w.callSeq = header.callSeq;
-  w.warpHoldUntilMs = header.warpHoldUntilMs;
-  w.replicaInstructions = header.replicaInstructions;
-  w.timers = header.timers;
-  header.reason.forEach((r, i) => {
-    w.reason[i] = r;
-  });
-  w.events = header.events;
-  w.ops = header.ops;
+  const fields = w as unknown as Fields;
+  for (const name of WORLD_FIELDS.state) {
+    if (ArrayBuffer.isView(fields[name])) continue;
+    if (!(name in header.values)) throw new Error(`saved state: value ${name} is missing`);
+    const value = header.values[name];
+    if (name === 'reason') {
+      (value as string[]).forEach((r, i) => {
+        w.reason[i] = r;
+      });
+    } else {
+      fields[name] = value;
+    }
+  }
 }
 
 function align8(n: number): number {

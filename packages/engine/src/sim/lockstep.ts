@@ -1,0 +1,488 @@
+/**
+ * Runs the CPU elements of one system and votes on their outputs, exactly as the comparators see
+ * I/O: every replica in lockstep runs the same instructions into its own output buffer, and the
+ * voter walks the buffers output by output, in order of instruction index. Agreement emits the
+ * output to the I/O side (hash, counters, the journal on the mirrored disks, the lockstep lanes);
+ * a disagreement removes an element by the rules in voter.ts at the output where it happened.
+ *
+ * Time and instructions: a system is entitled to one instruction per µs it runs for real
+ * (`instrTarget`). Each replica runs to the first block leader at or after the target, so it may
+ * hold one output a few instructions beyond it; outputs are voted only once the target has passed
+ * them, at the simulated time of their instruction. A replica that loses a vote runs on alone to a
+ * fixed point past that output (RUNOUT_INSTRUCTIONS) before it stops. With these rules the state
+ * is the same however `advance` is chunked (docs/design.md, "Time"). Allocation-free.
+ */
+import { REPLICAS_PER_SYSTEM } from '../cpu/complex-constants.ts';
+import { OUTPUT_CAPACITY } from '../cpu/complex.ts';
+import { LANE_DEPTH, LaneFlag } from '../snapshot.ts';
+import { TIMING } from '../timing.ts';
+import { OpState } from '../types.ts';
+import { ACC_PER_SYSTEM, Acc, addCount } from './accounting.ts';
+import { lockstepCount } from './component-state.ts';
+import { log, pushEvent } from './events.ts';
+import { removeElement, simplexError, threeWayDisagreement } from './isolation.ts';
+import { checkReference, rebaseReference } from './reference.ts';
+import { systemUp } from './system-status.ts';
+import { chooseDmrVictim, DmrRule, tmrOddOneOut } from './voter.ts';
+import { DISK_BLOCKS, IO_ELEMENTS_PER_SYSTEM, type World } from './world.ts';
+
+if (TIMING.instructionsPerSimS.value !== 1_000_000) {
+  throw new Error('lockstep.ts maps one instruction to one simulated microsecond');
+}
+
+/** Longest stretch of running time voted at once (the slice grid of time-loop.ts). */
+export const SLICE_US = 10_000;
+/** Instructions a removed replica runs on alone past the output it lost on (≥ 2 slices). */
+export const RUNOUT_INSTRUCTIONS = 2 * SLICE_US;
+
+/** How an emitted output was decided (for the message when it turns out to be wrong). */
+export enum Decided {
+  Unanimous = 0,
+  BoardCheck = 1,
+  DmrRule = 2,
+  TmrMajority = 3,
+}
+
+const DMR_REASONS: Record<DmrRule, string> = {
+  [DmrRule.Flag]: 'error signalled by the board',
+  [DmrRule.SelfTest]: 'miscompare on I/O output; failed the board self-test',
+  [DmrRule.Evidence]: 'miscompare on I/O output (DMR software rule: more recent board errors)',
+  [DmrRule.Alternate]: 'miscompare on I/O output (DMR software rule)',
+};
+
+/**
+ * Runs system `s` for `dtUs` of running time starting at simulated time `t0Us`: elements whose
+ * board flagged an error leave first, then the replicas (and the reference replica, when active)
+ * run to the new target and every output up to it is voted.
+ */
+export function executeSystem(w: World, s: number, t0Us: number, dtUs: number): void {
+  const sc = w.scratch;
+  const startTarget = w.instrTarget[s];
+  const target = startTarget + dtUs;
+  w.instrTarget[s] = target;
+  sc.timeBaseUs = t0Us - startTarget;
+  w.timeUs = t0Us;
+  for (let k = 0; k < REPLICAS_PER_SYSTEM; k++) {
+    const r = s * REPLICAS_PER_SYSTEM + k;
+    if (!w.inLockstep[r] || !w.flagged[r]) continue;
+    if (lockstepCount(w, s) > 1) {
+      removeElement(w, s, k, DMR_REASONS[DmrRule.Flag]);
+    } else {
+      simplexError(w, s, k);
+      return;
+    }
+  }
+  const cpu = w.cpu;
+  const ref = w.reference;
+  for (;;) {
+    const n = collectAlive(w, s);
+    if (n === 0) return;
+    let horizon = target;
+    for (let i = 0; i < n; i++) {
+      const r = s * REPLICAS_PER_SYSTEM + sc.alive[i];
+      if (cpu.instructions[r] < target && !cpu.full(r)) {
+        w.replicaInstructions += cpu.run(r, target - cpu.instructions[r]);
+      }
+      horizon = Math.min(horizon, cpu.instructions[r]);
+    }
+    if (w.referenceActive[s]) {
+      if (ref.instructions[s] < target && !ref.full(s)) ref.run(s, target - ref.instructions[s]);
+      horizon = Math.min(horizon, ref.instructions[s]);
+    }
+    sc.diverged = false;
+    sc.lockstepChanged = false;
+    const running = vote(w, s, n, horizon);
+    afterVote(w, s);
+    if (!running || !systemUp(w, s)) return;
+    if (horizon >= target) return;
+  }
+}
+
+/** Fills scratch.alive with the slots in lockstep; returns how many. */
+function collectAlive(w: World, s: number): number {
+  let n = 0;
+  for (let k = 0; k < REPLICAS_PER_SYSTEM; k++) {
+    if (w.inLockstep[s * REPLICAS_PER_SYSTEM + k]) w.scratch.alive[n++] = k;
+  }
+  return n;
+}
+
+/** Buffered outputs of replica `r` with an instruction index ≤ horizon. */
+function countUpTo(w: World, r: number, horizon: number): number {
+  const cpu = w.cpu;
+  const base = r * OUTPUT_CAPACITY;
+  const count = cpu.outCount[r];
+  let j = 0;
+  while (j < count && cpu.outIndex[base + j] <= horizon) j++;
+  return j;
+}
+
+/** True when every alive replica has the same outputs up to the horizon. */
+function unanimous(w: World, s: number, n: number, horizon: number): number {
+  const cpu = w.cpu;
+  const sc = w.scratch;
+  const ra = s * REPLICAS_PER_SYSTEM + sc.alive[0];
+  const k = countUpTo(w, ra, horizon);
+  const a = ra * OUTPUT_CAPACITY;
+  for (let i = 1; i < n; i++) {
+    const rb = s * REPLICAS_PER_SYSTEM + sc.alive[i];
+    if (countUpTo(w, rb, horizon) !== k) return -1;
+    const b = rb * OUTPUT_CAPACITY;
+    for (let j = 0; j < k; j++) {
+      if (
+        cpu.outValue[a + j] !== cpu.outValue[b + j] ||
+        cpu.outIndex[a + j] !== cpu.outIndex[b + j] ||
+        cpu.outPort[a + j] !== cpu.outPort[b + j]
+      ) {
+        return -1;
+      }
+    }
+  }
+  return k;
+}
+
+/** Votes every output up to `horizon`. Returns false if the system stopped. */
+function vote(w: World, s: number, n: number, horizon: number): boolean {
+  const cpu = w.cpu;
+  const sc = w.scratch;
+  sc.referenceCursor = 0;
+  sc.victimSlot = -1;
+  if (!w.trace) {
+    const k = unanimous(w, s, n, horizon);
+    if (k >= 0) {
+      emitRun(w, s, s * REPLICAS_PER_SYSTEM + sc.alive[0], k);
+      for (let i = 0; i < n; i++) cpu.consumeOutputs(s * REPLICAS_PER_SYSTEM + sc.alive[i], k);
+      finishReference(w, s, horizon);
+      return true;
+    }
+  }
+  for (let i = 0; i < n; i++) sc.cursor[i] = 0;
+  for (;;) {
+    // The next instruction index at which any alive replica outputs.
+    let x = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < n; i++) {
+      if (sc.alive[i] < 0) continue;
+      const r = s * REPLICAS_PER_SYSTEM + sc.alive[i];
+      if (sc.cursor[i] < cpu.outCount[r]) {
+        const index = cpu.outIndex[r * OUTPUT_CAPACITY + sc.cursor[i]];
+        if (index <= horizon && index < x) x = index;
+      }
+    }
+    if (x === Number.POSITIVE_INFINITY) break;
+    w.timeUs = sc.timeBaseUs + x;
+    let first = -1;
+    let agree = true;
+    for (let i = 0; i < n; i++) {
+      if (sc.alive[i] < 0) continue;
+      const r = s * REPLICAS_PER_SYSTEM + sc.alive[i];
+      const j = r * OUTPUT_CAPACITY + sc.cursor[i];
+      const has = sc.cursor[i] < cpu.outCount[r] && cpu.outIndex[j] === x;
+      sc.has[i] = has ? 1 : 0;
+      sc.value[i] = has ? cpu.outValue[j] : 0;
+      sc.port[i] = has ? cpu.outPort[j] : 0;
+      if (first < 0) first = i;
+      else if (!same(w, first, i)) agree = false;
+    }
+    let winner = first;
+    sc.decidedBy = Decided.Unanimous;
+    if (!agree) {
+      winner = decide(w, s, n);
+      if (winner === -2) return false;
+    }
+    if (sc.has[winner]) {
+      emit(w, s, sc.alive[winner], x, sc.value[winner], sc.port[winner], sc.decidedBy);
+    } else if (sc.victimSlot >= 0) {
+      // Nothing to emit at this index, but the lanes still show who was outvoted.
+      writeLanes(w, s, -1, 0, LaneFlag.None);
+      w.laneHead[s]++;
+    }
+    for (let i = 0; i < n; i++) if (sc.alive[i] >= 0 && sc.has[i]) sc.cursor[i]++;
+  }
+  for (let i = 0; i < n; i++) {
+    if (sc.alive[i] >= 0) cpu.consumeOutputs(s * REPLICAS_PER_SYSTEM + sc.alive[i], sc.cursor[i]);
+  }
+  finishReference(w, s, horizon);
+  return true;
+}
+
+/** Whether alive entries i and j made the same observation at the index being voted. */
+function same(w: World, i: number, j: number): boolean {
+  const sc = w.scratch;
+  if (sc.has[i] !== sc.has[j]) return false;
+  return sc.has[i] === 0 || (sc.value[i] === sc.value[j] && sc.port[i] === sc.port[j]);
+}
+
+/**
+ * Resolves a disagreement at the index being voted. Returns the alive entry whose observation
+ * stands, or -2 when the system stopped (three-way disagreement). Removed entries become -1.
+ */
+function decide(w: World, s: number, n: number): number {
+  const sc = w.scratch;
+  let a = -1;
+  let b = -1;
+  let c = -1;
+  for (let i = 0; i < n; i++) {
+    if (sc.alive[i] < 0) continue;
+    if (a < 0) a = i;
+    else if (b < 0) b = i;
+    else c = i;
+  }
+  if (c < 0) {
+    const d = chooseDmrVictim(w, s, sc.alive[a], sc.alive[b]);
+    const guessed = d.rule === DmrRule.Evidence || d.rule === DmrRule.Alternate;
+    if (guessed) addCount(w, s, Acc.RulePicks);
+    sc.decidedBy = guessed ? Decided.DmrRule : Decided.BoardCheck;
+    const victim = sc.alive[a] === d.victim ? a : b;
+    remove(w, s, victim, DMR_REASONS[d.rule]);
+    return victim === a ? b : a;
+  }
+  const odd = tmrOddOneOut(same(w, a, b), same(w, a, c), same(w, b, c));
+  if (odd === -2) {
+    addCount(w, s, Acc.Suppressed);
+    sc.victimSlot = -1;
+    writeLanes(w, s, -1, 0, LaneFlag.Suppressed);
+    w.laneHead[s]++;
+    const x = w.timeUs - sc.timeBaseUs;
+    for (const i of [a, b, c]) runOut(w, s, sc.alive[i], x);
+    threeWayDisagreement(w, s);
+    return -2;
+  }
+  const victim = [a, b, c][odd];
+  sc.decidedBy = Decided.TmrMajority;
+  remove(w, s, victim, 'outvoted 2 to 1 on I/O output');
+  return victim === a ? b : a;
+}
+
+/** The element of alive entry `i` leaves: lanes remember its output, it runs out, it is shot. */
+function remove(w: World, s: number, i: number, reason: string): void {
+  const sc = w.scratch;
+  const slot = sc.alive[i];
+  sc.victimSlot = slot;
+  sc.victimValue = sc.value[i];
+  runOut(w, s, slot, w.timeUs - sc.timeBaseUs);
+  sc.alive[i] = -1;
+  removeElement(w, s, slot, reason);
+}
+
+/**
+ * A replica that left lockstep at instruction `x` runs on alone (its outputs dropped, its page
+ * writes untracked) to the first block leader RUNOUT_INSTRUCTIONS past `x`, so that where it
+ * stops does not depend on how far the others had run when the vote happened.
+ */
+function runOut(w: World, s: number, slot: number, x: number): void {
+  const cpu = w.cpu;
+  const r = s * REPLICAS_PER_SYSTEM + slot;
+  const until = x + RUNOUT_INSTRUCTIONS;
+  while (cpu.instructions[r] < until) {
+    cpu.clearOutputs(r);
+    cpu.run(r, until - cpu.instructions[r], true);
+  }
+  cpu.clearOutputs(r);
+}
+
+/** The common case: every output agreed. Emitted in bulk; the lanes get the last LANE_DEPTH. */
+function emitRun(w: World, s: number, replica: number, count: number): void {
+  if (count === 0) return;
+  const cpu = w.cpu;
+  const base = replica * OUTPUT_CAPACITY;
+  const io = s * IO_ELEMENTS_PER_SYSTEM;
+  const d0 = w.dataDisk[io];
+  const d1 = w.dataDisk[io + 1];
+  const b0 = d0 >= 0 && writable(w.state[d0]) ? w.diskSlot[d0] * DISK_BLOCKS : -1;
+  const b1 = d1 >= 0 && writable(w.state[d1]) ? w.diskSlot[d1] * DISK_BLOCKS : -1;
+  const k = s * ACC_PER_SYSTEM;
+  let hash = w.outputHash[s];
+  let seq = w.acc[k + Acc.TxExecuted];
+  const blocks = w.diskBlocks;
+  const lanesFrom = count - LANE_DEPTH;
+  const slot = replica % REPLICAS_PER_SYSTEM;
+  for (let j = 0; j < count; j++) {
+    const value = cpu.outValue[base + j];
+    hash = Math.imul(hash ^ value, 16777619) >>> 0;
+    const block = seq & (DISK_BLOCKS - 1);
+    if (b0 >= 0) blocks[b0 + block] = value;
+    if (b1 >= 0) blocks[b1 + block] = value;
+    seq++;
+    if (j >= lanesFrom) writeLanes(w, s, slot, value, LaneFlag.Agree, j);
+  }
+  w.laneHead[s] += count;
+  w.outputHash[s] = hash;
+  w.acc[k + Acc.TxExecuted] = seq;
+  w.acc[k + Acc.Compares] += count;
+  if (w.referenceActive[s]) {
+    for (let j = 0; j < count && !w.scratch.diverged; j++) {
+      w.timeUs = w.scratch.timeBaseUs + cpu.outIndex[base + j];
+      compareWithReference(
+        w,
+        s,
+        cpu.outIndex[base + j],
+        cpu.outValue[base + j],
+        cpu.outPort[base + j],
+        Decided.Unanimous,
+      );
+    }
+  }
+}
+
+/** One output goes to the I/O side: counted, hashed, journalled on the mirrored disks. */
+function emit(
+  w: World,
+  s: number,
+  slot: number,
+  x: number,
+  value: number,
+  port: number,
+  decided: Decided,
+): void {
+  const k = s * ACC_PER_SYSTEM;
+  const seq = w.acc[k + Acc.TxExecuted];
+  w.acc[k + Acc.TxExecuted] = seq + 1;
+  w.acc[k + Acc.Compares] += 1;
+  w.outputHash[s] = Math.imul(w.outputHash[s] ^ value, 16777619) >>> 0;
+  const block = seq & (DISK_BLOCKS - 1);
+  const io = s * IO_ELEMENTS_PER_SYSTEM;
+  const d0 = w.dataDisk[io];
+  const d1 = w.dataDisk[io + 1];
+  if (d0 >= 0 && writable(w.state[d0])) w.diskBlocks[w.diskSlot[d0] * DISK_BLOCKS + block] = value;
+  if (d1 >= 0 && writable(w.state[d1])) w.diskBlocks[w.diskSlot[d1] * DISK_BLOCKS + block] = value;
+  const removed = w.scratch.victimSlot;
+  writeLanes(w, s, slot, value, LaneFlag.Agree);
+  w.laneHead[s]++;
+  if (w.trace) traceVote(w, s, x, value, removed);
+  if (w.referenceActive[s]) compareWithReference(w, s, x, value, port, decided);
+}
+
+function writable(state: number): boolean {
+  return state === OpState.Duplex || state === OpState.Simplex || state === OpState.Initializing;
+}
+
+/** Writes one compare into the lanes at ring position laneHead + offset (callers move the head). */
+function writeLanes(
+  w: World,
+  s: number,
+  winner: number,
+  value: number,
+  flag: LaneFlag,
+  offset = 0,
+): void {
+  const sc = w.scratch;
+  const head = (w.laneHead[s] + offset) % LANE_DEPTH;
+  for (let k = 0; k < REPLICAS_PER_SYSTEM; k++) {
+    const i = (s * REPLICAS_PER_SYSTEM + k) * LANE_DEPTH + head;
+    if (k === sc.victimSlot) {
+      w.laneValue[i] = sc.victimValue;
+      w.laneFlag[i] = LaneFlag.Outvoted;
+    } else if (w.inLockstep[s * REPLICAS_PER_SYSTEM + k] || k === winner) {
+      w.laneValue[i] = value;
+      w.laneFlag[i] = flag;
+    } else {
+      w.laneValue[i] = 0;
+      w.laneFlag[i] = LaneFlag.None;
+    }
+  }
+  sc.victimSlot = -1;
+}
+
+/** Compares an emitted output with the reference replica's; the first difference is an SDC. */
+function compareWithReference(
+  w: World,
+  s: number,
+  x: number,
+  value: number,
+  port: number,
+  decided: Decided,
+): void {
+  const sc = w.scratch;
+  if (sc.diverged) return;
+  const ref = w.reference;
+  const j = s * OUTPUT_CAPACITY + sc.referenceCursor;
+  if (
+    sc.referenceCursor < ref.outCount[s] &&
+    ref.outIndex[j] === x &&
+    ref.outValue[j] === value &&
+    ref.outPort[j] === port
+  ) {
+    sc.referenceCursor++;
+    return;
+  }
+  silentCorruption(w, s, decided);
+}
+
+const HOW: Record<Decided, string> = {
+  [Decided.Unanimous]:
+    'every element in lockstep emitted it (a corrupted image copied by a resync, or a fault on the last element)',
+  [Decided.BoardCheck]: 'the board that flagged itself left, but the one kept was corrupted too',
+  [Decided.DmrRule]: 'the DMR software rule kept the corrupted board',
+  [Decided.TmrMajority]: 'two elements agreed on the same wrong value',
+};
+
+function silentCorruption(w: World, s: number, decided: Decided): void {
+  w.scratch.diverged = true;
+  addCount(w, s, Acc.Sdc);
+  const n = w.acc[s * ACC_PER_SYSTEM + Acc.TxExecuted];
+  log(
+    w,
+    s,
+    -1,
+    'critical',
+    `Silent data corruption on ${w.systemName(s)}: output ${n} differs from a fault-free run; ${HOW[decided]}`,
+  );
+}
+
+/**
+ * After a vote with the reference running: outputs it made that the system did not emit are a
+ * departure too; the consumed outputs are dropped; after a departure the reference is re-based on
+ * the system's state; after a lockstep change it stops if nothing can differ any more.
+ */
+function finishReference(w: World, s: number, horizon: number): void {
+  if (!w.referenceActive[s]) return;
+  const sc = w.scratch;
+  const ref = w.reference;
+  if (!sc.diverged) {
+    const j = s * OUTPUT_CAPACITY + sc.referenceCursor;
+    if (sc.referenceCursor < ref.outCount[s] && ref.outIndex[j] <= horizon) {
+      w.timeUs = sc.timeBaseUs + ref.outIndex[j];
+      silentCorruption(w, s, Decided.Unanimous);
+    }
+  }
+  ref.consumeOutputs(s, sc.referenceCursor);
+}
+
+function afterVote(w: World, s: number): void {
+  const sc = w.scratch;
+  if (!w.referenceActive[s]) return;
+  if (sc.diverged) {
+    const first = firstInLockstep(w, s);
+    if (first >= 0) rebaseReference(w, s, s * REPLICAS_PER_SYSTEM + first);
+  } else if (sc.lockstepChanged) {
+    checkReference(w, s);
+  }
+}
+
+function firstInLockstep(w: World, s: number): number {
+  for (let k = 0; k < REPLICAS_PER_SYSTEM; k++)
+    if (w.inLockstep[s * REPLICAS_PER_SYSTEM + k]) return k;
+  return -1;
+}
+
+function traceVote(w: World, s: number, x: number, value: number, removed: number): void {
+  const values: (number | null)[] = [null, null, null];
+  const sc = w.scratch;
+  for (let i = 0; i < REPLICAS_PER_SYSTEM; i++) {
+    const slot = sc.alive[i];
+    if (slot >= 0 && sc.has[i]) values[slot] = sc.value[i];
+  }
+  if (removed >= 0) values[removed] = sc.victimValue;
+  pushEvent(w, {
+    kind: 'vote',
+    timeMs: w.timeMs,
+    systemId: w.systemId(s),
+    componentId: null,
+    severity: 'info',
+    message: `compare #${w.acc[s * ACC_PER_SYSTEM + Acc.TxExecuted]} at instruction ${x}: ${value}`,
+    values,
+    removed,
+    emitted: true,
+    output: value,
+  });
+}
