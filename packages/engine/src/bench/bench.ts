@@ -59,7 +59,7 @@ function copyRates(): { resync: number; memcpy: number } {
     copies++;
   }
   const resync = (copies * bytes) / ((performance.now() - start) / 1000);
-  const src = cpu.mem.subarray(0, cpu.memoryWords);
+  const src = cpu.images[0];
   const dst = new Int32Array(cpu.memoryWords);
   start = performance.now();
   copies = 0;

@@ -59,9 +59,11 @@ describe('build-time compiled workload', () => {
             interpreted.clearOutputs(0);
           }
           expect(Array.from(compiled.regs)).toEqual(Array.from(interpreted.regs));
-          expect(Buffer.from(compiled.mem.buffer).equals(Buffer.from(interpreted.mem.buffer))).toBe(
-            true,
-          );
+          expect(
+            Buffer.from(compiled.images[0].buffer).equals(
+              Buffer.from(interpreted.images[0].buffer),
+            ),
+          ).toBe(true);
           expect(Array.from(compiled.dirty)).toEqual(Array.from(interpreted.dirty));
         },
       ),

@@ -28,17 +28,21 @@ export interface CpuComplexOptions {
   systems: number;
   /** Replicas per system; they share the system's dirty-page map. */
   replicasPerSystem: number;
+  /** Which replicas exist (a DMR system has no third CPU element); default: all. */
+  present?: (replica: number) => boolean;
   memoryWords?: number;
   execution?: WorkloadExecution;
   /** The program to run (the workload unless a test gives another). */
   program?: Int32Array;
 }
 
-/** Typed arrays of a complex that hold state (saved and restored with the engine). */
+/**
+ * Typed arrays of a complex that hold state (saved and restored with the engine), besides the
+ * memory image of each replica (`images`).
+ */
 export const CPU_STATE_ARRAYS = [
   'regs',
   'pc',
-  'mem',
   'dirty',
   'instructions',
   'stuckMask',
@@ -65,7 +69,8 @@ export class CpuComplex {
   readonly precompiled: boolean;
   readonly regs: Int32Array;
   readonly pc: Int32Array;
-  readonly mem: Int32Array;
+  /** Memory image per replica (empty for a replica that does not exist). */
+  readonly images: readonly Int32Array[];
   /** Per system, per page: written since the flag was last cleared. */
   readonly dirty: Uint8Array;
   /** Page writes of runs nobody tracks (a removed replica running out); never read. */
@@ -102,7 +107,10 @@ export class CpuComplex {
     this.pages = memoryWords >>> PAGE_SHIFT;
     this.regs = new Int32Array(replicas * REGISTERS);
     this.pc = new Int32Array(replicas);
-    this.mem = new Int32Array(replicas * memoryWords);
+    const present = options.present ?? (() => true);
+    this.images = Array.from({ length: replicas }, (_, r) =>
+      present(r) ? new Int32Array(memoryWords) : new Int32Array(0),
+    );
     this.dirty = new Uint8Array(options.systems * this.pages);
     this.scratchDirty = new Uint8Array(this.pages);
     this.instructions = new Float64Array(replicas);
@@ -126,7 +134,7 @@ export class CpuComplex {
     this.pc[replica] = 0;
     this.instructions[replica] = instructions;
     this.clearOutputs(replica);
-    if (freshImage) initialiseImage(this.mem, replica * this.memoryWords, this.memoryWords);
+    if (freshImage) initialiseImage(this.images[replica], 0, this.memoryWords);
   }
 
   /**
@@ -143,7 +151,7 @@ export class CpuComplex {
     } else {
       n = this.compiled(
         this.regs,
-        this.mem,
+        this.images[replica],
         dirty,
         this.pc,
         this.outValue,
@@ -152,7 +160,7 @@ export class CpuComplex {
         this.outCount,
         replica,
         replica * REGISTERS,
-        replica * this.memoryWords,
+        0,
         db,
         replica * OUTPUT_CAPACITY,
         OUTPUT_CAPACITY,
@@ -170,34 +178,44 @@ export class CpuComplex {
     return this.outCount[replica] >= OUTPUT_CAPACITY;
   }
 
-  /** Drops every buffered output of a replica (zeroed, so the buffer is canonical state). */
+  /** Drops every buffered output of a replica. */
   clearOutputs(replica: number): void {
-    this.consumeOutputs(replica, this.outCount[replica]);
+    this.outCount[replica] = 0;
   }
 
-  /** Drops the first `count` buffered outputs; the rest move to the front, the tail is zeroed. */
+  /**
+   * Drops the first `count` buffered outputs; the rest move to the front. Entries past
+   * `outCount` are stale and never read (saves write them as zeros: see canonicalOutputs).
+   */
   consumeOutputs(replica: number, count: number): void {
     const total = this.outCount[replica];
     if (count <= 0) return;
-    const base = replica * OUTPUT_CAPACITY;
     const rest = total - count;
     if (rest > 0) {
+      const base = replica * OUTPUT_CAPACITY;
       this.outValue.copyWithin(base, base + count, base + total);
       this.outPort.copyWithin(base, base + count, base + total);
       this.outIndex.copyWithin(base, base + count, base + total);
     }
-    const from = base + Math.max(0, rest);
-    this.outValue.fill(0, from, base + total);
-    this.outPort.fill(0, from, base + total);
-    this.outIndex.fill(0, from, base + total);
     this.outCount[replica] = Math.max(0, rest);
+  }
+
+  /**
+   * One output array as saved: the buffered outputs of every replica, zeros past each
+   * replica's count (so that the bytes do not depend on what was buffered before).
+   */
+  canonicalOutputs<T extends Int32Array | Float64Array>(array: T): T {
+    const out = array.slice() as T;
+    for (let r = 0; r < this.replicas; r++) {
+      out.fill(0, r * OUTPUT_CAPACITY + this.outCount[r], (r + 1) * OUTPUT_CAPACITY);
+    }
+    return out;
   }
 
   /** Copies pages [first, first + count) of the memory image from one replica to another. */
   copyPages(from: number, to: number, first: number, count: number): void {
-    const w = this.memoryWords;
-    const start = from * w + (first << PAGE_SHIFT);
-    this.mem.copyWithin(to * w + (first << PAGE_SHIFT), start, start + (count << PAGE_SHIFT));
+    const start = first << PAGE_SHIFT;
+    this.images[to].set(this.images[from].subarray(start, start + (count << PAGE_SHIFT)), start);
   }
 
   /**
@@ -208,7 +226,7 @@ export class CpuComplex {
     copyExecutionState(this, from, this, to);
   }
 
-  /** Registers of a replica as a subarray (for fault injection). */
+  /** Index of a replica's register in `regs` (for fault injection). */
   registerIndex(replica: number, register: number): number {
     return replica * REGISTERS + register;
   }
@@ -236,8 +254,7 @@ export function copyExecutionState(a: CpuComplex, ra: number, b: CpuComplex, rb:
 
 /** Copies a replica's whole state (memory image included), possibly into another complex. */
 export function copyReplica(a: CpuComplex, ra: number, b: CpuComplex, rb: number): void {
-  const words = a.memoryWords;
-  b.mem.set(a.mem.subarray(ra * words, (ra + 1) * words), rb * words);
+  b.images[rb].set(a.images[ra]);
   copyExecutionState(a, ra, b, rb);
 }
 
@@ -263,9 +280,9 @@ export function identicalReplicas(a: CpuComplex, ra: number, b: CpuComplex, rb: 
       return false;
     }
   }
-  const words = a.memoryWords;
-  const ma = ra * words;
-  const mb = rb * words;
-  for (let i = 0; i < words; i++) if (a.mem[ma + i] !== b.mem[mb + i]) return false;
+  const ma = a.images[ra];
+  const mb = b.images[rb];
+  if (ma.length !== mb.length) return false;
+  for (let i = 0; i < ma.length; i++) if (ma[i] !== mb[i]) return false;
   return true;
 }

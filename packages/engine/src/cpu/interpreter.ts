@@ -23,10 +23,9 @@ export function interpret(
 ): number {
   const P = cpu.program;
   const R = cpu.regs;
-  const M = cpu.mem;
+  const M = cpu.images[replica];
   const L = cpu.leader;
   const rb = replica * REGISTERS;
-  const mb = replica * cpu.memoryWords;
   const mask = cpu.memoryMask;
   const reg = rb + cpu.stuckReg[replica];
   const keep = ~cpu.stuckMask[replica];
@@ -77,11 +76,11 @@ export function interpret(
         R[rb + a] = R[rb + b] << c;
         break;
       case Op.Ld:
-        R[rb + a] = M[mb + ((R[rb + b] + c) & mask)];
+        R[rb + a] = M[(R[rb + b] + c) & mask];
         break;
       case Op.St: {
         const address = (R[rb + b] + c) & mask;
-        M[mb + address] = R[rb + a];
+        M[address] = R[rb + a];
         dirty[dirtyBase + (address >>> PAGE_SHIFT)] = 1;
         break;
       }

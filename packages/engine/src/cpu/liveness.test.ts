@@ -62,14 +62,14 @@ describe('register liveness and masked flips', () => {
 
   it('a memory flip the workload never reads leaves the outputs alone; one in an account shows', () => {
     const unread = pair(1000);
-    unread.mem[unread.memoryWords + WORKLOAD.journalBase + 5] ^= 1 << 3;
+    unread.images[1][WORKLOAD.journalBase + 5] ^= 1 << 3;
     unread.run(0, 200_000);
     unread.run(1, 200_000);
     expect(workloadReads(WORKLOAD.journalBase + 5)).toBe(false);
     expect(unread.outValue.subarray(0, 512)).toEqual(unread.outValue.subarray(512, 1024));
 
     const account = pair(1000);
-    account.mem[account.memoryWords + WORKLOAD.accountsBase + 77] ^= 1 << 3;
+    account.images[1][WORKLOAD.accountsBase + 77] ^= 1 << 3;
     let differ = false;
     for (let i = 0; i < 2000 && !differ; i++) {
       account.clearOutputs(0);

@@ -262,7 +262,7 @@ function injectCpu(
         return OK;
       }
       activateReference(w, s, r);
-      cpu.mem[r * cpu.memoryWords + address] ^= 1 << bit;
+      cpu.images[r][address] ^= 1 << bit;
       log(
         w,
         s,

@@ -13,7 +13,7 @@
  * is the same however `advance` is chunked (docs/design.md, "Time"). Allocation-free.
  */
 import { REPLICAS_PER_SYSTEM } from '../cpu/complex-constants.ts';
-import { OUTPUT_CAPACITY } from '../cpu/complex.ts';
+import { type CpuComplex, OUTPUT_CAPACITY } from '../cpu/complex.ts';
 import { LANE_DEPTH, LaneFlag } from '../snapshot.ts';
 import { TIMING } from '../timing.ts';
 import { OpState } from '../types.ts';
@@ -243,7 +243,9 @@ function decide(w: World, s: number, n: number): number {
     writeLanes(w, s, -1, 0, LaneFlag.Suppressed);
     w.laneHead[s]++;
     const x = w.timeUs - sc.timeBaseUs;
-    for (const i of [a, b, c]) runOut(w, s, sc.alive[i], x);
+    for (const i of [a, b, c]) runOut(w.cpu, s * REPLICAS_PER_SYSTEM + sc.alive[i], x);
+    // The reference stops where the boards stop, so that a boot compares like with like.
+    if (w.referenceActive[s]) runOut(w.reference, s, x);
     threeWayDisagreement(w, s);
     return -2;
   }
@@ -259,7 +261,7 @@ function remove(w: World, s: number, i: number, reason: string): void {
   const slot = sc.alive[i];
   sc.victimSlot = slot;
   sc.victimValue = sc.value[i];
-  runOut(w, s, slot, w.timeUs - sc.timeBaseUs);
+  runOut(w.cpu, s * REPLICAS_PER_SYSTEM + slot, w.timeUs - sc.timeBaseUs);
   sc.alive[i] = -1;
   removeElement(w, s, slot, reason);
 }
@@ -269,9 +271,7 @@ function remove(w: World, s: number, i: number, reason: string): void {
  * writes untracked) to the first block leader RUNOUT_INSTRUCTIONS past `x`, so that where it
  * stops does not depend on how far the others had run when the vote happened.
  */
-function runOut(w: World, s: number, slot: number, x: number): void {
-  const cpu = w.cpu;
-  const r = s * REPLICAS_PER_SYSTEM + slot;
+function runOut(cpu: CpuComplex, r: number, x: number): void {
   const until = x + RUNOUT_INSTRUCTIONS;
   while (cpu.instructions[r] < until) {
     cpu.clearOutputs(r);

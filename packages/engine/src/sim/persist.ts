@@ -20,8 +20,14 @@ export interface SavedHeader {
 
 type Fields = Record<string, unknown>;
 
-/** Every state typed array of the world, by name (composites as `cpu.regs`, `prng.state`...). */
-export function stateArrays(w: World): [string, ArrayBufferView][] {
+const NOTHING = new Uint8Array(0);
+
+/**
+ * Every state typed array of the world, by name (composites as `cpu.regs`, `prng.state`...).
+ * For saving (`forSave`), the image of a reference replica that is not running is left out
+ * (saved empty): it is overwritten before it is next used, so its content is not state.
+ */
+export function stateArrays(w: World, forSave = false): [string, ArrayBufferView][] {
   const fields = w as unknown as Fields;
   const out: [string, ArrayBufferView][] = [];
   for (const name of WORLD_FIELDS.state) {
@@ -29,9 +35,17 @@ export function stateArrays(w: World): [string, ArrayBufferView][] {
     if (ArrayBuffer.isView(value)) out.push([name, value]);
   }
   for (const complex of ['cpu', 'reference'] as const) {
-    const c = w[complex] as unknown as Fields;
-    for (const name of CPU_STATE_ARRAYS)
-      out.push([`${complex}.${name}`, c[name] as ArrayBufferView]);
+    const c = w[complex];
+    const cf = c as unknown as Fields;
+    for (const name of CPU_STATE_ARRAYS) {
+      const array = cf[name] as Int32Array | Float64Array;
+      const outputs = name === 'outValue' || name === 'outPort' || name === 'outIndex';
+      out.push([`${complex}.${name}`, forSave && outputs ? c.canonicalOutputs(array) : array]);
+    }
+    c.images.forEach((image, r) => {
+      const unused = forSave && complex === 'reference' && !w.referenceActive[r];
+      out.push([`${complex}.images.${r}`, unused ? NOTHING : image]);
+    });
   }
   out.push(['prng.state', w.prng.state]);
   return out;
@@ -47,8 +61,12 @@ function stateValues(w: World): Record<string, unknown> {
   return values;
 }
 
-export function saveWorld(w: World): Uint8Array {
-  const arrays = stateArrays(w);
+/**
+ * The state as bytes. With `into` (a buffer from an earlier save, reused when it is large
+ * enough), no new buffer is allocated: the fault checker saves once per schedule.
+ */
+export function saveWorld(w: World, into?: Uint8Array): Uint8Array {
+  const arrays = stateArrays(w, true);
   const header: SavedHeader = {
     config: w.rack.config,
     options: w.options,
@@ -59,15 +77,18 @@ export function saveWorld(w: World): Uint8Array {
   const start = align8(8 + json.length);
   let total = start;
   for (const [, a] of arrays) total = align8(total + a.byteLength);
-  const out = new Uint8Array(total);
-  const dv = new DataView(out.buffer);
+  const out = into && into.byteLength >= total ? into.subarray(0, total) : new Uint8Array(total);
+  const dv = new DataView(out.buffer, out.byteOffset, out.byteLength);
   dv.setUint32(0, MAGIC, true);
   dv.setUint32(4, json.length, true);
   out.set(json, 8);
+  out.fill(0, 8 + json.length, start);
   let at = start;
   for (const [, a] of arrays) {
     out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
-    at = align8(at + a.byteLength);
+    const end = at + a.byteLength;
+    at = align8(end);
+    out.fill(0, end, at); // padding: zero, whatever a reused buffer held
   }
   return out;
 }
@@ -101,6 +122,7 @@ export function restoreInto(w: World, bytes: Uint8Array, header: SavedHeader): v
   let at = align8(8 + length);
   for (const [name, byteLength] of header.arrays) {
     const target = arrays.get(name);
+    if (byteLength === 0 && name.startsWith('reference.images.')) continue;
     if (!target || target.byteLength !== byteLength || at + byteLength > bytes.byteLength) {
       throw new Error(
         `saved state: array ${String(name).slice(0, 40)} does not fit this configuration`,
@@ -128,4 +150,49 @@ export function restoreInto(w: World, bytes: Uint8Array, header: SavedHeader): v
 
 function align8(n: number): number {
   return (n + 7) & ~7;
+}
+
+function sameView(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
+    Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+  );
+}
+
+/**
+ * Whether two worlds hold the same state, as their saves would show it, without saving
+ * (the fault checker compares an engine with its restored copy this way).
+ */
+export function sameState(a: World, b: World): boolean {
+  if (JSON.stringify(stateValues(a)) !== JSON.stringify(stateValues(b))) return false;
+  const xs = stateArrays(a);
+  const ys = stateArrays(b);
+  for (let i = 0; i < xs.length; i++) {
+    const [name, x] = xs[i];
+    const y = ys[i][1];
+    if (name.startsWith('reference.images.')) {
+      const s = Number(name.slice('reference.images.'.length));
+      if (a.referenceActive[s] !== b.referenceActive[s]) return false;
+      if (!a.referenceActive[s]) continue;
+    }
+    if (/\.out(Value|Port|Index)$/.test(name)) continue;
+    if (!sameView(x, y)) return false;
+  }
+  for (const complex of ['cpu', 'reference'] as const) {
+    const ca = a[complex];
+    const cb = b[complex];
+    for (let r = 0; r < ca.replicas; r++) {
+      const n = ca.outCount[r];
+      const base = r * ca.outputCapacity;
+      for (let j = base; j < base + n; j++) {
+        if (
+          ca.outValue[j] !== cb.outValue[j] ||
+          ca.outPort[j] !== cb.outPort[j] ||
+          ca.outIndex[j] !== cb.outIndex[j]
+        ) {
+          return false;
+        }
+      }
+    }
+  }
+  return true;
 }

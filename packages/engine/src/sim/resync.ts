@@ -18,7 +18,7 @@ import { schedule, TimerType } from './timers.ts';
 import type { World } from './world.ts';
 
 /** Running time between two copy steps. */
-export const COPY_QUANTUM_US = 1000;
+export const COPY_QUANTUM_US = 10_000;
 
 const GIB = 1024 * 1024 * 1024;
 

@@ -276,7 +276,18 @@ export class World {
       memoryWords: options.memoryWords,
       execution: options.execution,
     };
-    this.cpu = new CpuComplex({ ...cpuOptions, replicasPerSystem: REPLICAS_PER_SYSTEM });
+    const cpuSlots = new Set<number>();
+    for (const spec of specs) {
+      if (spec.kind === 'cpu') {
+        const s = rack.systems.findIndex((sys) => sys.config.id === spec.systemId);
+        cpuSlots.add(s * REPLICAS_PER_SYSTEM + spec.element);
+      }
+    }
+    this.cpu = new CpuComplex({
+      ...cpuOptions,
+      replicasPerSystem: REPLICAS_PER_SYSTEM,
+      present: (r) => cpuSlots.has(r),
+    });
     this.reference = new CpuComplex({ ...cpuOptions, replicasPerSystem: 1 });
     this.prng = new Prng(options.seed);
     this.management = initialManagement(m);
