@@ -8,6 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
+import { oneLine, shown } from '../text.ts';
 import type { BatchResult, Violation } from './batch.ts';
 import type { BatchRequest } from './worker.ts';
 
@@ -27,11 +28,6 @@ export interface CheckIo {
 }
 
 class UsageError extends Error {}
-
-function shown(value: string): string {
-  const text = JSON.stringify(value);
-  return text.length > 42 ? `${text.slice(0, 40)}…"` : text;
-}
 
 function integer(name: string, text: string, min: number, max: number): number {
   if (!/^\d{1,10}$/.test(text) || Number(text) < min || Number(text) > max) {
@@ -110,7 +106,7 @@ export async function checkFaultsMain(argv: readonly string[], io: CheckIo): Pro
     args = parseCheckArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.err(`check:faults: ${error.message.replace(/[\u0000-\u001f]/g, ' ')}\n`);
+    io.err(`check:faults: ${oneLine(error.message)}\n`);
     return 2;
   }
   const started = io.now();

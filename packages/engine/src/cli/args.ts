@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { FAULTS_BY_KIND_NAME } from '../faults-by-kind.ts';
+import { shown } from '../text.ts';
 import type { FaultKind } from '../types.ts';
 
 export class UsageError extends Error {}
@@ -60,11 +61,7 @@ const OPTIONS = {
 
 type OptionName = keyof typeof OPTIONS;
 
-/** A value in a message: quoted, control characters escaped, cut to about 40 characters. */
-export function shown(value: string): string {
-  const text = JSON.stringify(value);
-  return text.length > 42 ? `${text.slice(0, 40)}…"` : text;
-}
+export { shown };
 
 /** Parses durations such as `90s`, `1h`, `30d`, `1y`, `1.5h`; at most 100 years. */
 export function parseDuration(text: string, what: string): number {

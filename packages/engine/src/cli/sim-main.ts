@@ -18,7 +18,8 @@ import { Engine } from '../engine.ts';
 import { FAULTS_BY_KIND_NAME } from '../faults-by-kind.ts';
 import type { Command, FaultKind } from '../types.ts';
 import { wallClockMs } from '../worker/wall.clock.ts';
-import { type Injection, parseSimArgs, shown, UsageError } from './args.ts';
+import { oneLine, shown } from '../text.ts';
+import { type Injection, parseSimArgs, UsageError } from './args.ts';
 import { buildReport, EventTally, formatReport } from './report.ts';
 import { runSimulation, type TimedCommand } from './run.ts';
 
@@ -170,12 +171,6 @@ function run(argv: readonly string[], io: SimIo): void {
   });
   const report = buildReport(engine, args, tally);
   io.out(`${args.json ? JSON.stringify(report) : formatReport(report)}\n`);
-}
-
-/** One line: control characters escaped, at most 300 characters. */
-function oneLine(message: string): string {
-  const flat = message.replace(/[\u0000-\u001f\u007f]/g, (ch) => JSON.stringify(ch).slice(1, -1));
-  return flat.length > 300 ? `${flat.slice(0, 299)}…` : flat;
 }
 
 /**

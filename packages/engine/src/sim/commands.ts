@@ -12,7 +12,8 @@ import {
 } from './console-commands.ts';
 import { takeDump } from './crash-dump.ts';
 import { runDiagnostics } from './diagnostics.ts';
-import { inject, shown } from './faults.ts';
+import { shown } from '../text.ts';
+import { inject } from './faults.ts';
 import { updateFirmware } from './firmware.ts';
 import { insert, pull } from './hot-swap.ts';
 import { restoreLink } from './network.ts';

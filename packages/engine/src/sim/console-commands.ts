@@ -6,7 +6,7 @@
 import { type CommandResult, type DiskPriority, OpState, type RestartPolicy } from '../types.ts';
 import { isOnline, lockstepCount, setState } from './component-state.ts';
 import { DISK_PRIORITIES, rebuildPriorityChanged, startRebuild } from './disks.ts';
-import { shown } from './faults.ts';
+import { shown } from '../text.ts';
 import { log } from './events.ts';
 import { leaveLockstep } from './lockstep-set.ts';
 import { clearMtbf, POLICY_NAMES } from './mtbf.ts';

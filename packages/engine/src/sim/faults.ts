@@ -17,6 +17,7 @@
  */
 import { REGISTERS } from '../cpu/isa.ts';
 import { REG, WORKLOAD, workloadReads } from '../cpu/workload.ts';
+import { shown } from '../text.ts';
 import type { CommandResult, FaultDetail, FaultKind } from '../types.ts';
 import { OP_STATE_NAMES, OpState, SystemStatus } from '../types.ts';
 import { isOnline } from './component-state.ts';
@@ -58,12 +59,6 @@ const OK: CommandResult = { ok: true };
 
 function hex(n: number): string {
   return `0x${(n * 4).toString(16).padStart(8, '0')}`;
-}
-
-/** A value in an error message: quoted, control characters escaped, cut to 40 characters. */
-export function shown(value: unknown): string {
-  const text = JSON.stringify(typeof value === 'string' ? value : String(value)) ?? '""';
-  return text.length > 42 ? `${text.slice(0, 40)}…"` : text;
 }
 
 /** Injects `fault` into component `c`. */
