@@ -27,7 +27,8 @@ import { advanceTime } from './sim/time-loop.ts';
 import { fireTimers } from './sim/timer-actions.ts';
 import { nextTimerUs } from './sim/timers.ts';
 import { componentInfo, writeSnapshot } from './sim/view.ts';
-import { IO_ELEMENTS_PER_SYSTEM, Kind, World } from './sim/world.ts';
+import { IO_ELEMENTS_PER_SYSTEM, Kind } from './sim/kinds.ts';
+import { World } from './sim/world.ts';
 import {
   type Command,
   type CommandResult,

@@ -10,7 +10,8 @@ import { isOnlineState, log, stateEvents } from './events.ts';
 import { splitSideOf } from './management.ts';
 import { componentInService } from './service.ts';
 import { schedule, TimerType } from './timers.ts';
-import { IO_ELEMENTS_PER_SYSTEM, Kind, type World } from './world.ts';
+import { IO_ELEMENTS_PER_SYSTEM, Kind } from './kinds.ts';
+import type { World } from './world.ts';
 
 export function isOnline(w: World, c: number): boolean {
   return isOnlineState(w.state[c] as OpState);

@@ -12,7 +12,8 @@ import { leaveLockstep } from './lockstep-set.ts';
 import { clearMtbf, POLICY_NAMES } from './mtbf.ts';
 import { childrenDown, startDiagnostics } from './recovery.ts';
 import { BROUGHT_DOWN, refreshSystem } from './system-status.ts';
-import { Kind, type World } from './world.ts';
+import { Kind } from './kinds.ts';
+import type { World } from './world.ts';
 
 const fail = (error: string): CommandResult => ({ ok: false, error });
 

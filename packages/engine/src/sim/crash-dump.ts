@@ -10,7 +10,8 @@ import { cpuInLockstep, lockstepCount, setState } from './component-state.ts';
 import { log } from './events.ts';
 import { leaveLockstep } from './lockstep-set.ts';
 import { goDown, refreshSystem } from './system-status.ts';
-import { Kind, type World } from './world.ts';
+import { Kind } from './kinds.ts';
+import type { World } from './world.ts';
 
 const GIB = 1024 ** 3;
 

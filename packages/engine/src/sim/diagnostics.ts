@@ -6,7 +6,8 @@ import { leaveLockstep } from './lockstep-set.ts';
 import { childrenDown, startDiagnostics } from './recovery.ts';
 import { inService, lastOfPair } from './redundancy-checks.ts';
 import { refreshSystem } from './system-status.ts';
-import { Kind, type World } from './world.ts';
+import { Kind } from './kinds.ts';
+import type { World } from './world.ts';
 
 export function runDiagnostics(w: World, c: number): CommandResult {
   const kind = w.kind[c] as Kind;

@@ -10,7 +10,8 @@ import { type DiskPriority, OpState } from '../types.ts';
 import { isOnline, setState } from './component-state.ts';
 import { log } from './events.ts';
 import { refreshSystem } from './system-status.ts';
-import { DISK_BLOCKS, type World } from './world.ts';
+import { DISK_BLOCKS } from './kinds.ts';
+import type { World } from './world.ts';
 
 export const DISK_PRIORITIES: readonly DiskPriority[] = ['low', 'normal', 'high'];
 

@@ -31,7 +31,8 @@ import { makeBroken, shoot } from './recovery.ts';
 import { activateReference } from './reference.ts';
 import { refreshSystem } from './system-status.ts';
 import { recordEvidence } from './voter.ts';
-import { Defect, DISK_BLOCKS, Kind, type World } from './world.ts';
+import { Defect, DISK_BLOCKS, Kind } from './kinds.ts';
+import type { World } from './world.ts';
 
 export const FAULTS_BY_KIND: Record<Kind, readonly FaultKind[]> = {
   [Kind.Cpu]: [

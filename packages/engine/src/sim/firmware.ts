@@ -8,7 +8,8 @@ import { FACTORY_FIRMWARE } from './management.ts';
 import { childrenDown, startDiagnostics } from './recovery.ts';
 import { inService, lastOfPair } from './redundancy-checks.ts';
 import { refreshSystem } from './system-status.ts';
-import { Kind, type World } from './world.ts';
+import { Kind } from './kinds.ts';
+import type { World } from './world.ts';
 
 const fail = (error: string): CommandResult => ({ ok: false, error });
 

@@ -15,7 +15,8 @@ import { partReplaced } from './service.ts';
 import { poweredOff, refreshSystem } from './system-status.ts';
 import { cancel, TimerType } from './timers.ts';
 import { clearEvidence } from './voter.ts';
-import { Defect, DISK_BLOCKS, Kind, type World } from './world.ts';
+import { Defect, DISK_BLOCKS, Kind } from './kinds.ts';
+import type { World } from './world.ts';
 
 const fail = (error: string): CommandResult => ({ ok: false, error });
 

@@ -10,21 +10,21 @@
  * hold one output a few instructions beyond it; outputs are voted only once the target has passed
  * them, at the simulated time of their instruction. A replica that loses a vote runs on alone to a
  * fixed point past that output (RUNOUT_INSTRUCTIONS) before it stops. With these rules the state
- * is the same however `advance` is chunked (docs/design.md, "Time"). Allocation-free.
+ * is the same however `advance` is chunked (docs/design.md, "Time"). What an emitted output does
+ * is in emission.ts. Allocation-free.
  */
 import { REPLICAS_PER_SYSTEM } from '../cpu/complex-constants.ts';
 import { type CpuComplex, OUTPUT_CAPACITY } from '../cpu/complex.ts';
-import { LANE_DEPTH, LaneFlag } from '../snapshot.ts';
+import { LaneFlag } from '../snapshot.ts';
 import { TIMING } from '../timing.ts';
-import { OpState } from '../types.ts';
-import { ACC_PER_SYSTEM, Acc, addCount } from './accounting.ts';
+import { Acc, addCount } from './accounting.ts';
 import { lockstepCount } from './component-state.ts';
-import { log, pushEvent } from './events.ts';
+import { emit, emitRun, writeLanes } from './emission.ts';
 import { removeElement, simplexError, threeWayDisagreement } from './isolation.ts';
-import { checkReference, rebaseReference } from './reference.ts';
+import { afterVote, Decided, finishReference } from './reference.ts';
 import { systemUp } from './system-status.ts';
 import { chooseDmrVictim, DmrRule, tmrOddOneOut } from './voter.ts';
-import { DISK_BLOCKS, IO_ELEMENTS_PER_SYSTEM, type World } from './world.ts';
+import type { World } from './world.ts';
 
 if (TIMING.instructionsPerSimS.value !== 1_000_000) {
   throw new Error('lockstep.ts maps one instruction to one simulated microsecond');
@@ -34,14 +34,6 @@ if (TIMING.instructionsPerSimS.value !== 1_000_000) {
 export const SLICE_US = 10_000;
 /** Instructions a removed replica runs on alone past the output it lost on (≥ 2 slices). */
 export const RUNOUT_INSTRUCTIONS = 2 * SLICE_US;
-
-/** How an emitted output was decided (for the message when it turns out to be wrong). */
-export enum Decided {
-  Unanimous = 0,
-  BoardCheck = 1,
-  DmrRule = 2,
-  TmrMajority = 3,
-}
 
 const DMR_REASONS: Record<DmrRule, string> = {
   [DmrRule.Flag]: 'error signalled by the board',
@@ -278,211 +270,4 @@ function runOut(cpu: CpuComplex, r: number, x: number): void {
     cpu.run(r, until - cpu.instructions[r], true);
   }
   cpu.clearOutputs(r);
-}
-
-/** The common case: every output agreed. Emitted in bulk; the lanes get the last LANE_DEPTH. */
-function emitRun(w: World, s: number, replica: number, count: number): void {
-  if (count === 0) return;
-  const cpu = w.cpu;
-  const base = replica * OUTPUT_CAPACITY;
-  const io = s * IO_ELEMENTS_PER_SYSTEM;
-  const d0 = w.dataDisk[io];
-  const d1 = w.dataDisk[io + 1];
-  const b0 = d0 >= 0 && writable(w.state[d0]) ? w.diskSlot[d0] * DISK_BLOCKS : -1;
-  const b1 = d1 >= 0 && writable(w.state[d1]) ? w.diskSlot[d1] * DISK_BLOCKS : -1;
-  const k = s * ACC_PER_SYSTEM;
-  let hash = w.outputHash[s];
-  let seq = w.acc[k + Acc.TxExecuted];
-  const blocks = w.diskBlocks;
-  const lanesFrom = count - LANE_DEPTH;
-  const slot = replica % REPLICAS_PER_SYSTEM;
-  for (let j = 0; j < count; j++) {
-    const value = cpu.outValue[base + j];
-    hash = Math.imul(hash ^ value, 16777619) >>> 0;
-    const block = seq & (DISK_BLOCKS - 1);
-    if (b0 >= 0) blocks[b0 + block] = value;
-    if (b1 >= 0) blocks[b1 + block] = value;
-    seq++;
-    if (j >= lanesFrom) writeLanes(w, s, slot, value, LaneFlag.Agree, j);
-  }
-  w.laneHead[s] += count;
-  w.outputHash[s] = hash;
-  w.acc[k + Acc.TxExecuted] = seq;
-  w.acc[k + Acc.Compares] += count;
-  if (w.referenceActive[s]) {
-    for (let j = 0; j < count && !w.scratch.diverged; j++) {
-      w.timeUs = w.scratch.timeBaseUs + cpu.outIndex[base + j];
-      compareWithReference(
-        w,
-        s,
-        cpu.outIndex[base + j],
-        cpu.outValue[base + j],
-        cpu.outPort[base + j],
-        Decided.Unanimous,
-      );
-    }
-  }
-}
-
-/** One output goes to the I/O side: counted, hashed, journalled on the mirrored disks. */
-function emit(
-  w: World,
-  s: number,
-  slot: number,
-  x: number,
-  value: number,
-  port: number,
-  decided: Decided,
-): void {
-  const k = s * ACC_PER_SYSTEM;
-  const seq = w.acc[k + Acc.TxExecuted];
-  w.acc[k + Acc.TxExecuted] = seq + 1;
-  w.acc[k + Acc.Compares] += 1;
-  w.outputHash[s] = Math.imul(w.outputHash[s] ^ value, 16777619) >>> 0;
-  const block = seq & (DISK_BLOCKS - 1);
-  const io = s * IO_ELEMENTS_PER_SYSTEM;
-  const d0 = w.dataDisk[io];
-  const d1 = w.dataDisk[io + 1];
-  if (d0 >= 0 && writable(w.state[d0])) w.diskBlocks[w.diskSlot[d0] * DISK_BLOCKS + block] = value;
-  if (d1 >= 0 && writable(w.state[d1])) w.diskBlocks[w.diskSlot[d1] * DISK_BLOCKS + block] = value;
-  const removed = w.scratch.victimSlot;
-  writeLanes(w, s, slot, value, LaneFlag.Agree);
-  w.laneHead[s]++;
-  if (w.trace) traceVote(w, s, x, value, removed);
-  if (w.referenceActive[s]) compareWithReference(w, s, x, value, port, decided);
-}
-
-function writable(state: number): boolean {
-  return state === OpState.Duplex || state === OpState.Simplex || state === OpState.Initializing;
-}
-
-/** Writes one compare into the lanes at ring position laneHead + offset (callers move the head). */
-function writeLanes(
-  w: World,
-  s: number,
-  winner: number,
-  value: number,
-  flag: LaneFlag,
-  offset = 0,
-): void {
-  const sc = w.scratch;
-  const head = (w.laneHead[s] + offset) % LANE_DEPTH;
-  for (let k = 0; k < REPLICAS_PER_SYSTEM; k++) {
-    const i = (s * REPLICAS_PER_SYSTEM + k) * LANE_DEPTH + head;
-    if (k === sc.victimSlot) {
-      w.laneValue[i] = sc.victimValue;
-      w.laneFlag[i] = LaneFlag.Outvoted;
-    } else if (w.inLockstep[s * REPLICAS_PER_SYSTEM + k] || k === winner) {
-      w.laneValue[i] = value;
-      w.laneFlag[i] = flag;
-    } else {
-      w.laneValue[i] = 0;
-      w.laneFlag[i] = LaneFlag.None;
-    }
-  }
-  sc.victimSlot = -1;
-}
-
-/** Compares an emitted output with the reference replica's; the first difference is an SDC. */
-function compareWithReference(
-  w: World,
-  s: number,
-  x: number,
-  value: number,
-  port: number,
-  decided: Decided,
-): void {
-  const sc = w.scratch;
-  if (sc.diverged) return;
-  const ref = w.reference;
-  const j = s * OUTPUT_CAPACITY + sc.referenceCursor;
-  if (
-    sc.referenceCursor < ref.outCount[s] &&
-    ref.outIndex[j] === x &&
-    ref.outValue[j] === value &&
-    ref.outPort[j] === port
-  ) {
-    sc.referenceCursor++;
-    return;
-  }
-  silentCorruption(w, s, decided);
-}
-
-const HOW: Record<Decided, string> = {
-  [Decided.Unanimous]:
-    'every element in lockstep emitted it (a corrupted image copied by a resync, or a fault on the last element)',
-  [Decided.BoardCheck]: 'the board that flagged itself left, but the one kept was corrupted too',
-  [Decided.DmrRule]: 'the DMR software rule kept the corrupted board',
-  [Decided.TmrMajority]: 'two elements agreed on the same wrong value',
-};
-
-function silentCorruption(w: World, s: number, decided: Decided): void {
-  w.scratch.diverged = true;
-  addCount(w, s, Acc.Sdc);
-  const n = w.acc[s * ACC_PER_SYSTEM + Acc.TxExecuted];
-  log(
-    w,
-    s,
-    -1,
-    'critical',
-    `Silent data corruption on ${w.systemName(s)}: output ${n} differs from a fault-free run; ${HOW[decided]}`,
-  );
-}
-
-/**
- * After a vote with the reference running: outputs it made that the system did not emit are a
- * departure too; the consumed outputs are dropped; after a departure the reference is re-based on
- * the system's state; after a lockstep change it stops if nothing can differ any more.
- */
-function finishReference(w: World, s: number, horizon: number): void {
-  if (!w.referenceActive[s]) return;
-  const sc = w.scratch;
-  const ref = w.reference;
-  if (!sc.diverged) {
-    const j = s * OUTPUT_CAPACITY + sc.referenceCursor;
-    if (sc.referenceCursor < ref.outCount[s] && ref.outIndex[j] <= horizon) {
-      w.timeUs = sc.timeBaseUs + ref.outIndex[j];
-      silentCorruption(w, s, Decided.Unanimous);
-    }
-  }
-  ref.consumeOutputs(s, sc.referenceCursor);
-}
-
-function afterVote(w: World, s: number): void {
-  const sc = w.scratch;
-  if (!w.referenceActive[s]) return;
-  if (sc.diverged) {
-    const first = firstInLockstep(w, s);
-    if (first >= 0) rebaseReference(w, s, s * REPLICAS_PER_SYSTEM + first);
-  } else if (sc.lockstepChanged) {
-    checkReference(w, s);
-  }
-}
-
-function firstInLockstep(w: World, s: number): number {
-  for (let k = 0; k < REPLICAS_PER_SYSTEM; k++)
-    if (w.inLockstep[s * REPLICAS_PER_SYSTEM + k]) return k;
-  return -1;
-}
-
-function traceVote(w: World, s: number, x: number, value: number, removed: number): void {
-  const values: (number | null)[] = [null, null, null];
-  const sc = w.scratch;
-  for (let i = 0; i < REPLICAS_PER_SYSTEM; i++) {
-    const slot = sc.alive[i];
-    if (slot >= 0 && sc.has[i]) values[slot] = sc.value[i];
-  }
-  if (removed >= 0) values[removed] = sc.victimValue;
-  pushEvent(w, {
-    kind: 'vote',
-    timeMs: w.timeMs,
-    systemId: w.systemId(s),
-    componentId: null,
-    severity: 'info',
-    message: `compare #${w.acc[s * ACC_PER_SYSTEM + Acc.TxExecuted]} at instruction ${x}: ${value}`,
-    values,
-    removed,
-    emitted: true,
-    output: value,
-  });
 }

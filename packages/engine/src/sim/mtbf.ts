@@ -5,7 +5,8 @@
  */
 import { TIMING } from '../timing.ts';
 import type { RestartPolicy } from '../types.ts';
-import { FAULT_RING, Policy, type World } from './world.ts';
+import { FAULT_RING, Policy } from './kinds.ts';
+import type { World } from './world.ts';
 
 export const POLICY_NAMES: readonly RestartPolicy[] = ['threshold', 'never', 'always'];
 

@@ -11,7 +11,8 @@ import { isOnline, setState } from './component-state.ts';
 import { log } from './events.ts';
 import { openServiceCall, partReplaced } from './service.ts';
 import { schedule, TimerType } from './timers.ts';
-import { Kind, type World } from './world.ts';
+import { Kind } from './kinds.ts';
+import type { World } from './world.ts';
 
 /** A NIC lost its link (cable, switch port): the team fails over to its partner if it can. */
 export function loseLink(w: World, c: number): CommandResult {

@@ -1,11 +1,12 @@
 /**
  * Saving and restoring the whole engine state as bytes: a JSON header (configuration, options and
  * every state field that is not a typed array) followed by every state typed array, 8-byte
- * aligned. The fields come from one list, WORLD_FIELDS in world.ts.
+ * aligned. The fields come from one list, WORLD_FIELDS in world-fields.ts.
  */
 import type { RackConfig } from '@ft/hardware';
 import { CPU_STATE_ARRAYS } from '../cpu/complex.ts';
-import { WORLD_FIELDS, type World, type WorldOptions } from './world.ts';
+import { WORLD_FIELDS } from './world-fields.ts';
+import type { World, WorldOptions } from './world.ts';
 
 const MAGIC = 0x32575446; // "FTW2"
 

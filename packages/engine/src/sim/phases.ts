@@ -10,7 +10,8 @@ import {
   goOnline,
   startDiagnostics,
 } from './recovery.ts';
-import { Kind, type World } from './world.ts';
+import { Kind } from './kinds.ts';
+import type { World } from './world.ts';
 
 export function onPhaseEnd(w: World, c: number): void {
   switch (w.state[c] as OpState) {

@@ -5,7 +5,8 @@ import { setState } from './component-state.ts';
 import { log } from './events.ts';
 import { startDiagnostics } from './recovery.ts';
 import { goDown, tryBoot } from './system-status.ts';
-import { Kind, type World } from './world.ts';
+import { Kind } from './kinds.ts';
+import type { World } from './world.ts';
 
 const fail = (error: string): CommandResult => ({ ok: false, error });
 const POWERED_OFF = 'no power: system powered off remotely';

@@ -6,7 +6,8 @@
 import { FAULT_MTBF_H, HOUR } from '../timing.ts';
 import { FAULTS_BY_KIND } from './faults.ts';
 import { schedule, TimerType } from './timers.ts';
-import type { Kind, World } from './world.ts';
+import type { Kind } from './kinds.ts';
+import type { World } from './world.ts';
 
 export function scheduleRandomFaults(w: World): void {
   for (let c = 0; c < w.n; c++) {

@@ -16,7 +16,8 @@ import { bootReference, checkReference } from './reference.ts';
 import { startResync } from './resync.ts';
 import { openServiceCall } from './service.ts';
 import { poweredOff, refreshSystem, setSystemStatus, tryBoot } from './system-status.ts';
-import { Defect, Kind, type World } from './world.ts';
+import { Defect, Kind } from './kinds.ts';
+import type { World } from './world.ts';
 
 const DEFECT_NAMES: Record<Defect, string> = {
   [Defect.None]: '',

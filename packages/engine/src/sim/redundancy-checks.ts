@@ -1,6 +1,7 @@
 /** Refusals shared by operator commands: never take the last good one of a pair out of service. */
 import { cpuInLockstep, isOnline, lockstepCount } from './component-state.ts';
-import { Kind, type World } from './world.ts';
+import { Kind } from './kinds.ts';
+import type { World } from './world.ts';
 
 /** Why taking component `c` out of service would stop something, or '' when it would not. */
 export function lastOfPair(w: World, c: number): string {

@@ -13,8 +13,18 @@
  * docs/design.md, "Silent data corruption".
  */
 import { REPLICAS_PER_SYSTEM } from '../cpu/complex-constants.ts';
-import { copyReplica, identicalReplicas } from '../cpu/complex.ts';
+import { copyReplica, identicalReplicas, OUTPUT_CAPACITY } from '../cpu/complex.ts';
+import { ACC_PER_SYSTEM, Acc, addCount } from './accounting.ts';
+import { log } from './events.ts';
 import type { World } from './world.ts';
+
+/** How an emitted output was decided (for the message when it turns out to be wrong). */
+export enum Decided {
+  Unanimous = 0,
+  BoardCheck = 1,
+  DmrRule = 2,
+  TmrMajority = 3,
+}
 
 /** Starts the reference from replica `r`'s state (call before the replica is changed). */
 export function activateReference(w: World, s: number, r: number): void {
@@ -47,4 +57,86 @@ export function rebaseReference(w: World, s: number, r: number): void {
 export function bootReference(w: World, s: number): void {
   if (!w.referenceActive[s]) return;
   w.reference.reset(s, false, w.instrTarget[s]);
+}
+
+/** Compares an emitted output with the reference replica's; the first difference is an SDC. */
+export function compareWithReference(
+  w: World,
+  s: number,
+  x: number,
+  value: number,
+  port: number,
+  decided: Decided,
+): void {
+  const sc = w.scratch;
+  if (sc.diverged) return;
+  const ref = w.reference;
+  const j = s * OUTPUT_CAPACITY + sc.referenceCursor;
+  if (
+    sc.referenceCursor < ref.outCount[s] &&
+    ref.outIndex[j] === x &&
+    ref.outValue[j] === value &&
+    ref.outPort[j] === port
+  ) {
+    sc.referenceCursor++;
+    return;
+  }
+  silentCorruption(w, s, decided);
+}
+
+const HOW: Record<Decided, string> = {
+  [Decided.Unanimous]:
+    'every element in lockstep emitted it (a corrupted image copied by a resync, or a fault on the last element)',
+  [Decided.BoardCheck]: 'the board that flagged itself left, but the one kept was corrupted too',
+  [Decided.DmrRule]: 'the DMR software rule kept the corrupted board',
+  [Decided.TmrMajority]: 'two elements agreed on the same wrong value',
+};
+
+function silentCorruption(w: World, s: number, decided: Decided): void {
+  w.scratch.diverged = true;
+  addCount(w, s, Acc.Sdc);
+  const n = w.acc[s * ACC_PER_SYSTEM + Acc.TxExecuted];
+  log(
+    w,
+    s,
+    -1,
+    'critical',
+    `Silent data corruption on ${w.systemName(s)}: output ${n} differs from a fault-free run; ${HOW[decided]}`,
+  );
+}
+
+/**
+ * After a vote with the reference running: outputs it made that the system did not emit are a
+ * departure too; the consumed outputs are dropped; after a departure the reference is re-based on
+ * the system's state; after a lockstep change it stops if nothing can differ any more.
+ */
+export function finishReference(w: World, s: number, horizon: number): void {
+  if (!w.referenceActive[s]) return;
+  const sc = w.scratch;
+  const ref = w.reference;
+  if (!sc.diverged) {
+    const j = s * OUTPUT_CAPACITY + sc.referenceCursor;
+    if (sc.referenceCursor < ref.outCount[s] && ref.outIndex[j] <= horizon) {
+      w.timeUs = sc.timeBaseUs + ref.outIndex[j];
+      silentCorruption(w, s, Decided.Unanimous);
+    }
+  }
+  ref.consumeOutputs(s, sc.referenceCursor);
+}
+
+export function afterVote(w: World, s: number): void {
+  const sc = w.scratch;
+  if (!w.referenceActive[s]) return;
+  if (sc.diverged) {
+    const first = firstInLockstep(w, s);
+    if (first >= 0) rebaseReference(w, s, s * REPLICAS_PER_SYSTEM + first);
+  } else if (sc.lockstepChanged) {
+    checkReference(w, s);
+  }
+}
+
+function firstInLockstep(w: World, s: number): number {
+  for (let k = 0; k < REPLICAS_PER_SYSTEM; k++)
+    if (w.inLockstep[s * REPLICAS_PER_SYSTEM + k]) return k;
+  return -1;
 }

@@ -4,7 +4,8 @@
  */
 import { OpState } from '../types.ts';
 import { cpuInLockstep, isOnline, lockstepCount } from './component-state.ts';
-import { Kind, type World } from './world.ts';
+import { Kind } from './kinds.ts';
+import type { World } from './world.ts';
 
 function soleMirrorHalf(w: World, d: number): boolean {
   const p = w.partner[d];

@@ -12,7 +12,8 @@ import { leaveLockstepSlot } from './lockstep-set.ts';
 import { splitSideOf } from './management.ts';
 import { refreshReachability } from './network.ts';
 import { abortResync } from './resync.ts';
-import { IO_ELEMENTS_PER_SYSTEM, PSUS_PER_SYSTEM, type World } from './world.ts';
+import { IO_ELEMENTS_PER_SYSTEM, PSUS_PER_SYSTEM } from './kinds.ts';
+import type { World } from './world.ts';
 
 /** Reason of a CPU element an operator brought down (it does not boot the system). */
 export const BROUGHT_DOWN = 'brought down by operator';

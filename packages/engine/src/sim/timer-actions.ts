@@ -11,7 +11,8 @@ import { onCallTimer } from './service.ts';
 import { refreshSystem } from './system-status.ts';
 import { TimerType } from './timers.ts';
 import { onUpgradeTimer } from './upgrade.ts';
-import type { Kind, World } from './world.ts';
+import type { Kind } from './kinds.ts';
+import type { World } from './world.ts';
 
 /** Fires every timer due at the current time, in list order; returns how many fired. */
 export function fireTimers(w: World): number {

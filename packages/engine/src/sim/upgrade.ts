@@ -24,7 +24,8 @@ import { UPGRADE_SIDE } from './management.ts';
 import { startResync } from './resync.ts';
 import { refreshSystem } from './system-status.ts';
 import { schedule, TimerType } from './timers.ts';
-import { Kind, type World } from './world.ts';
+import { Kind } from './kinds.ts';
+import type { World } from './world.ts';
 
 const ABORTABLE = new Set(['PrepareSplit', 'Split', 'PrepareMerge']);
 /** While committing, how often the engine looks whether the old side has resynchronised. */

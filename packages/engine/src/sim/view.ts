@@ -19,7 +19,8 @@ import { mtbfS, POLICY_NAMES } from './mtbf.ts';
 import { resyncProgress } from './resync.ts';
 import { pullWarning } from './safety.ts';
 import { BROUGHT_DOWN } from './system-status.ts';
-import { Kind, KIND_NAMES, LED_ROLES, type World } from './world.ts';
+import { Kind, KIND_NAMES, LED_ROLES } from './kinds.ts';
+import type { World } from './world.ts';
 
 const ROLES = LED_ROLES.length;
 const [POWER, FAULT, SAFE, ACTIVITY, PRIMARY] = [0, 1, 2, 3, 4];

@@ -19,7 +19,8 @@
  */
 import { REPLICAS_PER_SYSTEM } from '../cpu/complex-constants.ts';
 import { TIMING } from '../timing.ts';
-import { FAULT_RING, type World } from './world.ts';
+import { FAULT_RING } from './kinds.ts';
+import type { World } from './world.ts';
 
 /** How the DMR rule decided. */
 export enum DmrRule {

@@ -1,90 +1,31 @@
 /**
  * The whole simulated rack as structure-of-arrays state: components and systems are indices,
  * their properties typed arrays. Behaviour lives in the modules beside this file, as plain
- * functions over a World (bitECS style). Every field is listed once in {@link WORLD_FIELDS}:
+ * functions over a World (bitECS style). Every field is listed once in WORLD_FIELDS (world-fields.ts):
  * derived from the configuration (rebuilt on restore), state (saved and restored by persist.ts)
  * or scratch (working memory of one call). world.test.ts fails when a field is in none of them.
  *
  * Time is an integer number of microseconds (`timeUs`), so that sums of durations are exact and
  * the same command log gives the same bytes however `advance` is chunked (docs/design.md, "Time").
  */
-import {
-  type ComponentKind,
-  type ComponentSpec,
-  DEFAULT_DISK_ID,
-  DISKS,
-  type LedRole,
-  type RackModel,
-} from '@ft/hardware';
+import { type ComponentSpec, DEFAULT_DISK_ID, DISKS, type RackModel } from '@ft/hardware';
 import { REPLICAS_PER_SYSTEM } from '../cpu/complex-constants.ts';
 import { CpuComplex, type WorkloadExecution } from '../cpu/complex.ts';
 import { Prng } from '../prng.ts';
 import { LANE_DEPTH, MAX_LANE_ELEMENTS } from '../snapshot.ts';
 import { type EngineEvent, OpState } from '../types.ts';
+import {
+  DISK_BLOCKS,
+  FAULT_RING,
+  IO_ELEMENTS_PER_SYSTEM,
+  KIND_CODES,
+  LED_ROLES,
+  PSUS_PER_SYSTEM,
+} from './kinds.ts';
+import { Scratch } from './scratch.ts';
 import { ACC_PER_SYSTEM } from './accounting.ts';
 import { initialManagement, type ManagementState } from './management.ts';
 import type { Timer } from './timers.ts';
-
-export enum Kind {
-  Cpu = 0,
-  Io = 1,
-  Xio = 2,
-  Disk = 3,
-  Pci = 4,
-  Nic = 5,
-  Psu = 6,
-}
-
-export const KIND_CODES: Record<ComponentKind, Kind> = {
-  cpu: Kind.Cpu,
-  io: Kind.Io,
-  xio: Kind.Xio,
-  disk: Kind.Disk,
-  pci: Kind.Pci,
-  nic: Kind.Nic,
-  psu: Kind.Psu,
-};
-
-export const KIND_NAMES: readonly ComponentKind[] = [
-  'cpu',
-  'io',
-  'xio',
-  'disk',
-  'pci',
-  'nic',
-  'psu',
-];
-
-export const LED_ROLES: readonly LedRole[] = [
-  'power',
-  'fault',
-  'safeToPull',
-  'activity',
-  'primary',
-];
-
-/** Simulated blocks per disk (each stands for capacity / DISK_BLOCKS bytes). */
-export const DISK_BLOCKS = 4096;
-/** Core I/O elements per system (10 and 11), expansion I/O elements (12 and 13). */
-export const IO_ELEMENTS_PER_SYSTEM = 2;
-/** Power supplies per system (one per side; the TMR third side has its own). */
-export const PSUS_PER_SYSTEM = 3;
-/** Faults remembered per component for the MTBF, and board-signalled errors for the DMR rule. */
-export const FAULT_RING = 8;
-
-export enum Defect {
-  None = 0,
-  StuckAt = 1,
-  AdapterFailure = 2,
-  DiskFailure = 3,
-  PsuFailure = 4,
-}
-
-export enum Policy {
-  Threshold = 0,
-  Never = 1,
-  Always = 2,
-}
 
 export interface WorldOptions {
   seed: number;
@@ -94,45 +35,6 @@ export interface WorldOptions {
   memoryWords: number;
   /** How replicas run the workload (`interpreter` for benchmarks and tests). */
   execution: WorkloadExecution;
-}
-
-/** A service call opened while systems run in a slice: opened in time order when it ends. */
-export interface PendingCall {
-  timeUs: number;
-  system: number;
-  component: number;
-  reason: string;
-  action: string | null;
-}
-
-/** Working memory of one call into the engine: never saved, never carried between calls. */
-export class Scratch {
-  /** CPU slots taking part in the current vote (-1: removed during it). */
-  readonly alive = new Int32Array(REPLICAS_PER_SYSTEM);
-  /** Per alive slot: read position in its output buffer during a vote. */
-  readonly cursor = new Int32Array(REPLICAS_PER_SYSTEM);
-  /** Per alive slot: whether it has an output at the index being voted, and which. */
-  readonly has = new Uint8Array(REPLICAS_PER_SYSTEM);
-  readonly value = new Int32Array(REPLICAS_PER_SYSTEM);
-  readonly port = new Int32Array(REPLICAS_PER_SYSTEM);
-  /** Element outvoted at the compare being resolved (for the lockstep lanes), or -1. */
-  victimSlot = -1;
-  victimValue = 0;
-  /** Simulated µs of instruction index 0 in the system running now (index → time). */
-  timeBaseUs = 0;
-  /** Read position in the reference replica's outputs during a vote. */
-  referenceCursor = 0;
-  /** The emitted stream left the fault-free one during this vote: re-baseline afterwards. */
-  diverged = false;
-  /** How the output being voted was decided (lockstep.ts, Decided). */
-  decidedBy = 0;
-  /** Lockstep changed during this vote: compare the replicas with the reference afterwards. */
-  lockstepChanged = false;
-  /** LED drive per role while one LED word is assembled. */
-  readonly leds = new Uint8Array(LED_ROLES.length);
-  /** True while systems run inside a slice (service calls are then opened at its end). */
-  inSlice = false;
-  readonly pendingCalls: PendingCall[] = [];
 }
 
 export class World {
@@ -432,106 +334,3 @@ export class World {
     return this.specs[c].label;
   }
 }
-
-/**
- * Every field of a World, by role. persist.ts saves exactly `state` (typed arrays as bytes, the
- * rest as JSON) plus the state arrays of the two CPU complexes and the PRNG; `derived` fields are
- * rebuilt from the configuration and options; `scratch` is working memory of one call.
- */
-export const WORLD_FIELDS = {
-  derived: [
-    'rack',
-    'options',
-    'n',
-    'm',
-    'specs',
-    'ids',
-    'byId',
-    'systemIndex',
-    'partNumber',
-    'kind',
-    'sys',
-    'partner',
-    'parent',
-    'side',
-    'cpuSlot',
-    'ledIndex',
-    'children',
-    'sysCpu',
-    'sysIo',
-    'sysXio',
-    'sysPsu',
-    'sysDisks',
-    'sysComponents',
-    'sysLinks',
-    'dataDisk',
-    'memoryGB',
-    'tmr',
-    'diskBytes',
-    'diskSlot',
-  ],
-  /** Objects whose own state arrays are saved under `name.array` (CPU_STATE_ARRAYS, Prng). */
-  composite: ['cpu', 'reference', 'prng'],
-  state: [
-    'timeUs',
-    'trace',
-    'warp',
-    'reevaluate',
-    'timers',
-    'events',
-    'eventsDropped',
-    'replicaInstructions',
-    'management',
-    'reason',
-    'state',
-    'pulled',
-    'defect',
-    'phaseStartUs',
-    'phaseEndUs',
-    'faultTimesS',
-    'faultCount',
-    'policy',
-    'mtbfThresholdS',
-    'evidenceTimesS',
-    'evidenceWeight',
-    'evidenceCount',
-    'gen',
-    'primary',
-    'linkDown',
-    'diskPriority',
-    'serial',
-    'rebuildBase',
-    'diskBlocks',
-    'status',
-    'acc',
-    'acctSinceUs',
-    'acctFlags',
-    'inLockstep',
-    'flagged',
-    'pauseUntilUs',
-    'instrTarget',
-    'outputHash',
-    'dumpSlot',
-    'warmUntilUs',
-    'hot',
-    'referenceActive',
-    'lastRuleVictim',
-    'reachableForCalls',
-    'callSeq',
-    'rsTarget',
-    'rsSource',
-    'rsPhase',
-    'rsPass',
-    'rsCursor',
-    'rsPassPages',
-    'rsCarry',
-    'rsCopied',
-    'copyClockUs',
-    'laneValue',
-    'laneFlag',
-    'laneHead',
-  ],
-  scratch: ['scratch'],
-} as const;
-
-export type StateField = (typeof WORLD_FIELDS.state)[number];
