@@ -42,7 +42,8 @@ function partsOf(mode: Mode): Part[] {
 export class BatchRunner {
   private readonly oracle = new FaultFreeStream();
   private readonly pool = new EnginePool();
-  private readonly parts: Record<Mode, Part[]> = { dmr: partsOf('dmr'), tmr: partsOf('tmr') };
+  /** The parts of each check rack and what can happen to each. */
+  readonly parts: Record<Mode, Part[]> = { dmr: partsOf('dmr'), tmr: partsOf('tmr') };
 
   run(seed: number, start: number, end: number): BatchResult {
     const result: BatchResult = {
