@@ -21,7 +21,13 @@ import { Acc, addCount } from './accounting.ts';
 import { lockstepCount } from './component-state.ts';
 import { emit, emitRun, writeLanes } from './emission.ts';
 import { removeElement, simplexError, threeWayDisagreement } from './isolation.ts';
-import { afterVote, Decided, finishReference } from './reference.ts';
+import {
+  afterReferenceStep,
+  Decided,
+  finishReference,
+  REFERENCE_CHECK_INSTRUCTIONS,
+  REFERENCE_STEP_INSTRUCTIONS,
+} from './reference.ts';
 import { systemUp } from './system-status.ts';
 import { chooseDmrVictim, DmrRule, tmrOddOneOut } from './voter.ts';
 import type { World } from './world.ts';
@@ -49,11 +55,8 @@ const DMR_REASONS: Record<DmrRule, string> = {
  */
 export function executeSystem(w: World, s: number, t0Us: number, dtUs: number): void {
   const sc = w.scratch;
-  const startTarget = w.instrTarget[s];
-  const target = startTarget + dtUs;
-  w.instrTarget[s] = target;
-  sc.timeBaseUs = t0Us - startTarget;
   w.timeUs = t0Us;
+  // Before anything runs (so a crash here grants the system no instructions in this slice).
   for (let k = 0; k < REPLICAS_PER_SYSTEM; k++) {
     const r = s * REPLICAS_PER_SYSTEM + k;
     if (!w.inLockstep[r] || !w.flagged[r]) continue;
@@ -64,29 +67,54 @@ export function executeSystem(w: World, s: number, t0Us: number, dtUs: number): 
       return;
     }
   }
+  const startTarget = w.instrTarget[s];
+  const target = startTarget + dtUs;
+  w.instrTarget[s] = target;
+  sc.timeBaseUs = t0Us - startTarget;
+  // Votes normally go up to the target. While the reference replica runs they go in steps that
+  // end at multiples of REFERENCE_STEP_INSTRUCTIONS, where it is compared and re-based: those
+  // points then do not depend on how time was chunked (the replicas may lag the target by less
+  // than one step meanwhile).
+  for (;;) {
+    const done = w.votedTo[s];
+    let bound = target;
+    if (w.referenceActive[s]) {
+      bound = (Math.floor(done / REFERENCE_STEP_INSTRUCTIONS) + 1) * REFERENCE_STEP_INSTRUCTIONS;
+      if (bound > target) return;
+    }
+    if (bound <= done) return;
+    const referenceStep = w.referenceActive[s] === 1;
+    sc.diverged = false;
+    sc.lockstepChanged = false;
+    const running = voteTo(w, s, bound);
+    w.votedTo[s] = bound;
+    if (referenceStep) afterReferenceStep(w, s, bound % REFERENCE_CHECK_INSTRUCTIONS === 0);
+    if (!running || !systemUp(w, s)) return;
+  }
+}
+
+/** Runs the replicas in lockstep (and the reference) to `bound` and votes every output up to it. */
+function voteTo(w: World, s: number, bound: number): boolean {
+  const sc = w.scratch;
   const cpu = w.cpu;
   const ref = w.reference;
   for (;;) {
     const n = collectAlive(w, s);
-    if (n === 0) return;
-    let horizon = target;
+    if (n === 0) return false;
+    let horizon = bound;
     for (let i = 0; i < n; i++) {
       const r = s * REPLICAS_PER_SYSTEM + sc.alive[i];
-      if (cpu.instructions[r] < target && !cpu.full(r)) {
-        w.replicaInstructions += cpu.run(r, target - cpu.instructions[r]);
+      if (cpu.instructions[r] < bound && !cpu.full(r)) {
+        w.replicaInstructions += cpu.run(r, bound - cpu.instructions[r]);
       }
       horizon = Math.min(horizon, cpu.instructions[r]);
     }
     if (w.referenceActive[s]) {
-      if (ref.instructions[s] < target && !ref.full(s)) ref.run(s, target - ref.instructions[s]);
+      if (ref.instructions[s] < bound && !ref.full(s)) ref.run(s, bound - ref.instructions[s]);
       horizon = Math.min(horizon, ref.instructions[s]);
     }
-    sc.diverged = false;
-    sc.lockstepChanged = false;
-    const running = vote(w, s, n, horizon);
-    afterVote(w, s);
-    if (!running || !systemUp(w, s)) return;
-    if (horizon >= target) return;
+    if (!vote(w, s, n, horizon)) return false;
+    if (horizon >= bound) return true;
   }
 }
 
@@ -235,9 +263,14 @@ function decide(w: World, s: number, n: number): number {
     writeLanes(w, s, -1, 0, LaneFlag.Suppressed);
     w.laneHead[s]++;
     const x = w.timeUs - sc.timeBaseUs;
-    for (const i of [a, b, c]) runOut(w.cpu, s * REPLICAS_PER_SYSTEM + sc.alive[i], x);
-    // The reference stops where the boards stop, so that a boot compares like with like.
+    for (const i of [a, b, c]) {
+      w.replicaInstructions += runOut(w.cpu, s * REPLICAS_PER_SYSTEM + sc.alive[i], x);
+    }
+    // The reference stops where the boards stop, so that a boot compares like with like; the
+    // system is entitled to nothing past the stop.
     if (w.referenceActive[s]) runOut(w.reference, s, x);
+    w.instrTarget[s] = x;
+    w.votedTo[s] = x;
     threeWayDisagreement(w, s);
     return -2;
   }
@@ -253,7 +286,8 @@ function remove(w: World, s: number, i: number, reason: string): void {
   const slot = sc.alive[i];
   sc.victimSlot = slot;
   sc.victimValue = sc.value[i];
-  runOut(w.cpu, s * REPLICAS_PER_SYSTEM + slot, w.timeUs - sc.timeBaseUs);
+  // Counted, so that the total of replica-instructions is the same however time was chunked.
+  w.replicaInstructions += runOut(w.cpu, s * REPLICAS_PER_SYSTEM + slot, w.timeUs - sc.timeBaseUs);
   sc.alive[i] = -1;
   removeElement(w, s, slot, reason);
 }
@@ -263,11 +297,13 @@ function remove(w: World, s: number, i: number, reason: string): void {
  * writes untracked) to the first block leader RUNOUT_INSTRUCTIONS past `x`, so that where it
  * stops does not depend on how far the others had run when the vote happened.
  */
-function runOut(cpu: CpuComplex, r: number, x: number): void {
+function runOut(cpu: CpuComplex, r: number, x: number): number {
   const until = x + RUNOUT_INSTRUCTIONS;
+  let steps = 0;
   while (cpu.instructions[r] < until) {
     cpu.clearOutputs(r);
-    cpu.run(r, until - cpu.instructions[r], true);
+    steps += cpu.run(r, until - cpu.instructions[r], true);
   }
   cpu.clearOutputs(r);
+  return steps;
 }

@@ -119,6 +119,7 @@ export function goOnline(w: World, c: number, reason: string): void {
 export function bootDone(w: World, s: number, c: number): void {
   const slot = w.cpuSlot[c];
   w.cpu.reset(w.replica(s, slot), false, w.instrTarget[s]);
+  w.votedTo[s] = w.instrTarget[s];
   joinLockstepSlot(w, s, slot);
   bootReference(w, s);
   checkReference(w, s);

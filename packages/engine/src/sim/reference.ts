@@ -9,7 +9,10 @@
  * otherwise make every later output differ from the original run).
  *
  * When every replica in lockstep is bit-identical to the reference, nothing can differ any more
- * and the reference stops (it costs a replica's worth of execution while it runs).
+ * and the reference stops (it costs a replica's worth of execution while it runs). While it runs,
+ * votes go in steps that end at fixed instruction counts (lockstep.ts), and it is compared,
+ * re-based and stopped only at those points and at a boot, so that none of it depends on how
+ * `advance` was chunked.
  * docs/design.md, "Silent data corruption".
  */
 import { REPLICAS_PER_SYSTEM } from '../cpu/complex-constants.ts';
@@ -47,10 +50,14 @@ export function checkReference(w: World, s: number): void {
   if (alive > 0) w.referenceActive[s] = 0;
 }
 
+/** Instructions between two points where the running reference is compared and re-based. */
+export const REFERENCE_STEP_INSTRUCTIONS = 1000;
+/** Instructions between two checks whether the reference can stop (a multiple of the step). */
+export const REFERENCE_CHECK_INSTRUCTIONS = 100_000;
+
 /** The system's state becomes the new baseline (after a corruption was counted). */
 export function rebaseReference(w: World, s: number, r: number): void {
   copyReplica(w.cpu, r, w.reference, s);
-  checkReference(w, s);
 }
 
 /** A boot restarts the workload: the reference restarts the same way (memory kept). */
@@ -95,7 +102,7 @@ const HOW: Record<Decided, string> = {
 function silentCorruption(w: World, s: number, decided: Decided): void {
   w.scratch.diverged = true;
   addCount(w, s, Acc.Sdc);
-  const n = w.acc[s * ACC_PER_SYSTEM + Acc.TxExecuted];
+  const n = w.acc[s * ACC_PER_SYSTEM + Acc.TxExecuted] + 1;
   log(
     w,
     s,
@@ -124,15 +131,20 @@ export function finishReference(w: World, s: number, horizon: number): void {
   ref.consumeOutputs(s, sc.referenceCursor);
 }
 
-export function afterVote(w: World, s: number): void {
-  const sc = w.scratch;
+/**
+ * The end of a reference step (a multiple of REFERENCE_STEP_INSTRUCTIONS): after a departure the
+ * reference is re-based on the system's state; after a departure, a lockstep change, or every
+ * REFERENCE_CHECK_INSTRUCTIONS, it stops if every replica in lockstep is bit-identical to it.
+ * (So a fault that keeps corrupting, a stuck bit on the last board, counts once per injection.)
+ */
+export function afterReferenceStep(w: World, s: number, checkPoint: boolean): void {
   if (!w.referenceActive[s]) return;
+  const sc = w.scratch;
   if (sc.diverged) {
     const first = firstInLockstep(w, s);
     if (first >= 0) rebaseReference(w, s, s * REPLICAS_PER_SYSTEM + first);
-  } else if (sc.lockstepChanged) {
-    checkReference(w, s);
   }
+  if (sc.diverged || sc.lockstepChanged || checkPoint) checkReference(w, s);
 }
 
 function firstInLockstep(w: World, s: number): number {

@@ -29,10 +29,10 @@ export class Scratch {
   referenceCursor = 0;
   /** The emitted stream left the fault-free one during this vote: re-baseline afterwards. */
   diverged = false;
+  /** Lockstep changed during this step: compare the replicas with the reference after it. */
+  lockstepChanged = false;
   /** How the output being voted was decided (lockstep.ts, Decided). */
   decidedBy = 0;
-  /** Lockstep changed during this vote: compare the replicas with the reference afterwards. */
-  lockstepChanged = false;
   /** LED drive per role while one LED word is assembled. */
   readonly leds = new Uint8Array(LED_ROLES.length);
   /** True while systems run inside a slice (service calls are then opened at its end). */

@@ -9,23 +9,19 @@
  * whole microseconds; slices are cut at timer times, at multiples of SLICE_US and where `advance`
  * ends, and nothing depends on the last kind of cut: executed instructions and votes depend only on
  * each system's instruction target (lockstep.ts), resync copies happen at fixed points of running
- * time (resync.ts), which systems run for real is decided only at timers, commands and multiples
- * of SLICE_US, and what systems do inside one slice is put in time order at its end (events,
- * service calls).
+ * time (resync.ts), which systems run for real is decided only at timers, commands and the ends of
+ * the SLICE_US grid cells slices ran through (a cell once started is sliced to its end), and what
+ * systems do inside one slice is put in time order at its end (events, service calls).
  */
 import { REPLICAS_PER_SYSTEM } from '../cpu/complex-constants.ts';
 import { accountAll, account } from './accounting.ts';
 import { orderEventsSince, capEvents } from './events.ts';
 import { executeSystem, SLICE_US } from './lockstep.ts';
-import { checkReference } from './reference.ts';
 import { COPY_QUANTUM_US, copyQuantum } from './resync.ts';
 import { openPendingCalls, refreshCallRoutes } from './service.ts';
 import { systemUp } from './system-status.ts';
 import { nextTimerUs } from './timers.ts';
 import type { World } from './world.ts';
-
-/** How often a running reference replica is compared with the replicas, to stop it. */
-const REFERENCE_CHECK_US = 1_000_000;
 
 /** Whether system `s` needs real execution even when time warp is allowed. */
 function needsExecution(w: World, s: number): boolean {
@@ -87,15 +83,22 @@ export function advanceTime(
   }
   while (w.timeUs < end) {
     const now = w.timeUs;
-    if (w.reevaluate || now % SLICE_US === 0) {
+    // Re-decide after a command or timer, and at the end of each grid cell slices ran through
+    // (never merely where an advance call or a jump happened to stop: chunking must not matter).
+    if (w.reevaluate || w.sliceUntilUs === now) {
       decide(w);
       w.reevaluate = false;
     }
     let next = Math.min(end, nextTimerUs(w));
-    let any = false;
-    for (let s = 0; s < w.m && !any; s++) any = active(w, s);
-    if (any) next = Math.min(next, (Math.floor(now / SLICE_US) + 1) * SLICE_US);
-    if (any) runSlice(w, now, next);
+    // A grid cell, once slicing started in it, is sliced to its end even if every system went
+    // quiet meanwhile (a crash inside a slice must not change where the next decision falls).
+    let slicing = now < w.sliceUntilUs;
+    for (let s = 0; s < w.m && !slicing; s++) slicing = active(w, s);
+    if (slicing) {
+      w.sliceUntilUs = (Math.floor(now / SLICE_US) + 1) * SLICE_US;
+      next = Math.min(next, w.sliceUntilUs);
+      runSlice(w, now, next);
+    }
     w.timeUs = next;
     onTimer(w);
   }
@@ -115,10 +118,6 @@ function runSlice(w: World, t0: number, t1: number): void {
 
 /** One system through one slice: execution in steps that end at copy points of a resync. */
 function runSystemSlice(w: World, s: number, t0: number, t1: number): void {
-  if (w.referenceActive[s] && t0 % REFERENCE_CHECK_US === 0) {
-    w.timeUs = t0;
-    checkReference(w, s);
-  }
   let t = t0;
   while (t < t1 && systemUp(w, s) && !paused(w, s)) {
     const copying = w.rsPhase[s] === 1;

@@ -88,6 +88,8 @@ export class World {
   warp = false;
   /** A command or timer changed something: re-decide which systems must run for real. */
   reevaluate = true;
+  /** End of the grid cell slices are running through (time-loop.ts re-decides there). */
+  sliceUntilUs = -1;
   timers: Timer[] = [];
   events: EngineEvent[] = [];
   eventsDropped = 0;
@@ -134,6 +136,8 @@ export class World {
   readonly pauseUntilUs: Float64Array;
   /** Per system: instructions its replicas are entitled to (1 per µs of executed time). */
   readonly instrTarget: Float64Array;
+  /** Per system: instruction index up to which every output has been voted (≤ instrTarget). */
+  readonly votedTo: Float64Array;
   readonly outputHash: Uint32Array;
   readonly dumpSlot: Int8Array;
   /** Per system: must run for real until then (measures the workload's transaction rate). */
@@ -289,6 +293,7 @@ export class World {
     this.flagged = new Uint8Array(m * REPLICAS_PER_SYSTEM);
     this.pauseUntilUs = new Float64Array(m);
     this.instrTarget = new Float64Array(m);
+    this.votedTo = new Float64Array(m);
     this.outputHash = new Uint32Array(m).fill(2166136261);
     this.dumpSlot = new Int8Array(m).fill(-1);
     this.warmUntilUs = new Float64Array(m);
