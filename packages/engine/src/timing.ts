@@ -74,8 +74,9 @@ export const TIMING = {
 } as const;
 
 /**
- * CPU-memory upsets and how many of them a board's own checking logic catches (DESIGN §2: "real
- * boards flag almost every CPU-memory error with ECC, parity and self-checking logic"). The rates
+ * CPU-memory upsets and how many of them a board's own checking logic catches: real boards flag
+ * almost every CPU-memory error with ECC, parity and self-checking logic (docs/design.md, "Which
+ * faults a board flags"). The rates
  * of the fault kinds the engine draws (FAULT_MTBF_H.cpu) are derived from these figures:
  * caught upsets are board-flagged faults (`self-check`, `memory-correctable`,
  * `memory-uncorrectable`); only the rest are the unflagged `bitflip-*` transients that the DMR

@@ -3,7 +3,7 @@
  * and events cross the worker boundary as they are.
  */
 
-/** Operational states of a component, as in the ftServer MIB `OpState` (DESIGN.md §2). */
+/** Operational states of a component, as in the ftServer MIB `OpState` (docs/design.md, "The machine"). */
 export enum OpState {
   Unknown = 0,
   Empty = 1,

@@ -1,5 +1,5 @@
 /**
- * The voter's decision rules (DESIGN §2, docs/design.md "Voting"), as pure decisions over the
+ * The voter's decision rules (docs/design.md, "Voting"), as pure decisions over the
  * World; lockstep.ts applies them output by output.
  *
  * TMR: two boards that agree outvote the third (2-of-3); when all three differ, nothing is
