@@ -95,7 +95,7 @@ function workerCount(schedules: number): number {
   return Math.max(1, Math.min(cores, 8, Math.ceil(schedules / BATCH)));
 }
 
-export function reproduceCommand(v: Violation): string {
+function reproduceCommand(v: Violation): string {
   return `pnpm check:faults --schedules 1 --seed ${v.seed}`;
 }
 

@@ -35,7 +35,7 @@ export const USAGE =
 
 /** Longest run (and latest injection) `pnpm sim` accepts. */
 export const MAX_DURATION_MS = 100 * 31_536_000_000;
-export const MAX_DURATION_TEXT = '100y';
+const MAX_DURATION_TEXT = '100y';
 const MAX_SEED = 0xffffffff;
 
 const UNITS: Record<string, number> = {
@@ -60,8 +60,6 @@ const OPTIONS = {
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
-
-export { shown };
 
 /** Parses durations such as `90s`, `1h`, `30d`, `1y`, `1.5h`; at most 100 years. */
 export function parseDuration(text: string, what: string): number {

@@ -43,16 +43,12 @@ export enum Acc {
 export const ACC_PER_SYSTEM = 13;
 
 /** Category flags of a system between two accruals. */
-export enum AcctFlag {
+enum AcctFlag {
   Up = 1,
   Paused = 2,
   AppDown = 4,
   Executing = 8,
   Unreachable = 16,
-}
-
-export function accIndex(s: number, field: Acc): number {
-  return s * ACC_PER_SYSTEM + field;
 }
 
 export function addCount(w: World, s: number, field: Acc, n = 1): void {
@@ -113,16 +109,6 @@ export function account(w: World, s: number): void {
 
 export function accountAll(w: World): void {
   for (let s = 0; s < w.m; s++) account(w, s);
-}
-
-/**
- * Transactions per µs of running time, as the system's executed time measured it; 0 before it
- * ran at all (then nothing is extrapolated: there is no measured rate to extrapolate with).
- */
-export function measuredRatePerUs(w: World, s: number): number {
-  const k = s * ACC_PER_SYSTEM;
-  const exec = w.acc[k + Acc.ExecUs];
-  return exec > 0 ? w.acc[k + Acc.TxExecuted] / exec : 0;
 }
 
 /** One system's accumulators as of now (a copy: reading never changes the state). */

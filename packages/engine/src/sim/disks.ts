@@ -75,7 +75,7 @@ export function rebuildDone(w: World, c: number): void {
 }
 
 /** A half came back online: a partner that waited for it starts its rebuild. */
-export function resumeWaitingPartner(w: World, c: number): void {
+function resumeWaitingPartner(w: World, c: number): void {
   const p = w.partner[c];
   if (p >= 0 && w.state[p] === OpState.Offline && w.reason[p] === PARTNER_LOST && isOnline(w, c)) {
     startRebuild(w, p);

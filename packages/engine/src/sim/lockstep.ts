@@ -39,7 +39,7 @@ if (TIMING.instructionsPerSimS.value !== 1_000_000) {
 /** Longest stretch of running time voted at once (the slice grid of time-loop.ts). */
 export const SLICE_US = 10_000;
 /** Instructions a removed replica runs on alone past the output it lost on (≥ 2 slices). */
-export const RUNOUT_INSTRUCTIONS = 2 * SLICE_US;
+const RUNOUT_INSTRUCTIONS = 2 * SLICE_US;
 
 const DMR_REASONS: Record<DmrRule, string> = {
   [DmrRule.Flag]: 'error signalled by the board',

@@ -56,7 +56,7 @@ export const REFERENCE_STEP_INSTRUCTIONS = 1000;
 export const REFERENCE_CHECK_INSTRUCTIONS = 100_000;
 
 /** The system's state becomes the new baseline (after a corruption was counted). */
-export function rebaseReference(w: World, s: number, r: number): void {
+function rebaseReference(w: World, s: number, r: number): void {
   copyReplica(w.cpu, r, w.reference, s);
 }
 

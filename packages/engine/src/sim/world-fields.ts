@@ -104,5 +104,3 @@ export const WORLD_FIELDS = {
   ],
   scratch: ['scratch'],
 } as const;
-
-export type StateField = (typeof WORLD_FIELDS.state)[number];
