@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_RACKS } from '../check/schedule.ts';
 import { Engine } from '../engine.ts';
+import { allocateSnapshot, Counter, COUNTERS_PER_SYSTEM, snapshotLayout } from '../snapshot.ts';
 import { TIMING } from '../timing.ts';
 import { runUntil, stateOf } from '../test/harness.ts';
 
@@ -63,6 +64,37 @@ describe('executed and modelled, apart', () => {
     e.counters();
     const after = e.save();
     expect(Buffer.from(after).equals(Buffer.from(before))).toBe(true);
+  });
+});
+
+describe('the snapshot counters block', () => {
+  it('holds what counters() says, at the Counter indices', () => {
+    const e = Engine.fromPreset('mixed', { seed: 2, autoRepair: true });
+    e.command({ type: 'inject', target: 'B.cpu-1', fault: 'self-check' });
+    e.command({ type: 'inject', target: 'A.nic-10-5', fault: 'nic-link-loss' });
+    e.command({ type: 'inject', target: 'A.nic-11-5', fault: 'nic-link-loss' });
+    e.advance(30_000, true);
+    const views = allocateSnapshot(snapshotLayout(e.world.n, e.world.m), false);
+    e.writeSnapshot(views);
+    e.counters().forEach((c, s) => {
+      const k = s * COUNTERS_PER_SYSTEM;
+      const block = Array.from(views.counters.subarray(k, k + COUNTERS_PER_SYSTEM));
+      expect(block).toEqual([
+        c.uptimeMs,
+        c.downtimeMs,
+        c.transactionsCommitted,
+        c.transactionsLost,
+        c.silentDataCorruptions,
+        c.outputsSuppressed,
+        c.pausedMs,
+        c.compares,
+        c.transactionsExecuted,
+        c.unreachableMs,
+        c.serviceCalls,
+        c.softwareRulePicks,
+      ]);
+      expect(block[Counter.TxExecuted]).toBe(c.transactionsExecuted);
+    });
   });
 });
 

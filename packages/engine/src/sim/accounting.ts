@@ -6,6 +6,7 @@
  * running time is turned into transactions at the rate the system's own executed time measured
  * (docs/design.md, "Executed and modelled").
  */
+import { Counter } from '../snapshot.ts';
 import { type OpState, type SystemCounters, SystemStatus } from '../types.ts';
 import { isOnlineState } from './events.ts';
 import type { World } from './world.ts';
@@ -111,17 +112,40 @@ export function accountAll(w: World): void {
   for (let s = 0; s < w.m; s++) account(w, s);
 }
 
-/** One system's accumulators as of now (a copy: reading never changes the state). */
-function accumulatorsNow(w: World, s: number): Float64Array {
-  const a = w.acc.slice(s * ACC_PER_SYSTEM, (s + 1) * ACC_PER_SYSTEM);
-  accrueInto(a, 0, w.acctFlags[s], w.timeUs - w.acctSinceUs[s]);
-  return a;
+/** One system's accumulators as of now, into `into` (reading never changes the state). */
+function accumulatorsNow(w: World, s: number, into: Float64Array): Float64Array {
+  into.set(w.acc.subarray(s * ACC_PER_SYSTEM, (s + 1) * ACC_PER_SYSTEM));
+  accrueInto(into, 0, w.acctFlags[s], w.timeUs - w.acctSinceUs[s]);
+  return into;
 }
 
-/** The counters of a system as of now. */
+/**
+ * Writes a system's counters into the snapshot's counters block at `k`, in the order of
+ * snapshot.ts's Counter (no allocation: the worker does it every frame).
+ */
+export function writeSnapshotCounters(w: World, s: number, out: Float64Array, k: number): void {
+  const a = accumulatorsNow(w, s, w.scratch.accumulators);
+  const exec = a[Acc.ExecUs];
+  const rate = exec > 0 ? a[Acc.TxExecuted] / exec : 0;
+  const downUs = a[Acc.DownUs];
+  out[k + Counter.UptimeMs] =
+    (a[Acc.ExecUs] + a[Acc.WarpUs] + a[Acc.PausedUs] + a[Acc.AppDownUs]) / 1000;
+  out[k + Counter.DowntimeMs] = downUs / 1000;
+  out[k + Counter.TxCommitted] = a[Acc.TxExecuted] + a[Acc.WarpUs] * rate;
+  out[k + Counter.TxLost] = a[Acc.InflightLost] + (downUs + a[Acc.AppDownUs]) * rate;
+  out[k + Counter.Sdc] = a[Acc.Sdc];
+  out[k + Counter.Suppressed] = a[Acc.Suppressed];
+  out[k + Counter.PausedMs] = a[Acc.PausedUs] / 1000;
+  out[k + Counter.Compares] = a[Acc.Compares];
+  out[k + Counter.TxExecuted] = a[Acc.TxExecuted];
+  out[k + Counter.UnreachableMs] = a[Acc.UnreachableUs] / 1000;
+  out[k + Counter.ServiceCalls] = a[Acc.CallsOpened];
+  out[k + Counter.SoftwareRulePicks] = a[Acc.RulePicks];
+}
+
 export function systemCounters(w: World, s: number): SystemCounters {
   const k = 0;
-  const a = accumulatorsNow(w, s);
+  const a = accumulatorsNow(w, s, new Float64Array(ACC_PER_SYSTEM));
   const exec = a[Acc.ExecUs];
   const rate = exec > 0 ? a[Acc.TxExecuted] / exec : 0;
   const upUs = a[k + Acc.ExecUs] + a[k + Acc.WarpUs] + a[k + Acc.PausedUs] + a[k + Acc.AppDownUs];

@@ -1,5 +1,6 @@
 /** Working memory of one call into the engine: never saved, never carried between calls. */
 import { REPLICAS_PER_SYSTEM } from '../cpu/complex-constants.ts';
+import { ACC_PER_SYSTEM } from './accounting.ts';
 import { LED_ROLES } from './kinds.ts';
 
 /** A service call opened while systems run in a slice: opened in time order when it ends. */
@@ -33,6 +34,8 @@ export class Scratch {
   lockstepChanged = false;
   /** How the output being voted was decided (lockstep.ts, Decided). */
   decidedBy = 0;
+  /** One system's accumulators while its counters are written into a snapshot. */
+  readonly accumulators = new Float64Array(ACC_PER_SYSTEM);
   /** LED drive per role while one LED word is assembled. */
   readonly leds = new Uint8Array(LED_ROLES.length);
   /** True while systems run inside a slice (service calls are then opened at its end). */

@@ -2,7 +2,7 @@
  * What the outside sees of the world: LED words, health, flags and progress per component
  * (written into a snapshot), and ComponentInfo records for panels and the JS API.
  */
-import { ComponentFlag, Counter, COUNTERS_PER_SYSTEM, type SnapshotViews } from '../snapshot.ts';
+import { ComponentFlag, COUNTERS_PER_SYSTEM, type SnapshotViews } from '../snapshot.ts';
 import {
   type CommandType,
   type ComponentInfo,
@@ -11,7 +11,7 @@ import {
   OP_STATE_NAMES,
   OpState,
 } from '../types.ts';
-import { systemCounters } from './accounting.ts';
+import { writeSnapshotCounters } from './accounting.ts';
 import { cpuInLockstep, isOnline } from './component-state.ts';
 import { rebuildProgress } from './disks.ts';
 import { FAULTS_BY_KIND } from './faults.ts';
@@ -85,24 +85,6 @@ function drive(w: World, c: number, on: boolean, present: boolean, safe: boolean
   return word >>> 0;
 }
 
-/** Writes system `s`'s counters into the snapshot's counters block. */
-function writeCounters(w: World, s: number, out: Float64Array): void {
-  const c = systemCounters(w, s);
-  const k = s * COUNTERS_PER_SYSTEM;
-  out[k + Counter.UptimeMs] = c.uptimeMs;
-  out[k + Counter.DowntimeMs] = c.downtimeMs;
-  out[k + Counter.TxCommitted] = c.transactionsCommitted;
-  out[k + Counter.TxLost] = c.transactionsLost;
-  out[k + Counter.Sdc] = c.silentDataCorruptions;
-  out[k + Counter.Suppressed] = c.outputsSuppressed;
-  out[k + Counter.PausedMs] = c.pausedMs;
-  out[k + Counter.Compares] = c.compares;
-  out[k + Counter.TxExecuted] = c.transactionsExecuted;
-  out[k + Counter.UnreachableMs] = c.unreachableMs;
-  out[k + Counter.ServiceCalls] = c.serviceCalls;
-  out[k + Counter.SoftwareRulePicks] = c.softwareRulePicks;
-}
-
 /** Writes the whole snapshot (sequence odd while writing, even when consistent). */
 export function writeSnapshot(w: World, v: SnapshotViews, speed: number, wallMs: number): void {
   Atomics.add(v.control, 0, 1);
@@ -127,7 +109,7 @@ export function writeSnapshot(w: World, v: SnapshotViews, speed: number, wallMs:
     v.faultCount[c] = w.faultCount[c];
   }
   v.sysStatus.set(w.status);
-  for (let s = 0; s < w.m; s++) writeCounters(w, s, v.counters);
+  for (let s = 0; s < w.m; s++) writeSnapshotCounters(w, s, v.counters, s * COUNTERS_PER_SYSTEM);
   v.laneValue.set(w.laneValue);
   v.laneFlag.set(w.laneFlag);
   v.laneHead.set(w.laneHead);
