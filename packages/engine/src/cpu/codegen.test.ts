@@ -69,7 +69,7 @@ describe('build-time compiled workload', () => {
       ),
       { numRuns: 200 },
     );
-  });
+  }, 300_000);
 
   it('stops at the first block leader after the budget, or when the buffer is full', () => {
     const cpu = new CpuComplex({ systems: 1, replicasPerSystem: 1 });

@@ -51,7 +51,7 @@ describe('register liveness and masked flips', () => {
       ),
       { numRuns: 400 },
     );
-  });
+  }, 300_000);
 
   it('every register is live somewhere (no register a flip could hide in for ever)', () => {
     const cpu = pair(0);

@@ -5,6 +5,7 @@ import { CHECK_RACKS } from '../check/schedule.ts';
 import { identicalReplicas } from '../cpu/complex.ts';
 import { Engine } from '../engine.ts';
 import { engine, outputs, runUntil, stateOf } from '../test/harness.ts';
+import { LANE_DEPTH, LaneFlag } from '../snapshot.ts';
 import { type FaultKind, SystemStatus } from '../types.ts';
 
 function duplexAgain(e: Engine, ids: string[], want: string): () => boolean {
@@ -76,7 +77,7 @@ describe('voted output stream', () => {
       ),
       { numRuns: 200 },
     );
-  });
+  }, 300_000);
 
   it('DMR: faults the boards flag themselves never change the output stream', () => {
     for (const fault of DMR_FLAGGED) {
@@ -95,6 +96,19 @@ describe('voted output stream', () => {
 });
 
 describe('TMR voting', () => {
+  it("one 0.25 ms step after a flip shows the outvoted element (the app's Step button)", () => {
+    for (const at of [10, 1234.567]) {
+      const e = engine('6600-tmr', 3);
+      e.advance(at);
+      e.command({ type: 'inject', target: 'A.cpu-2', fault: 'bitflip-register' });
+      e.advance(0.25);
+      expect(stateOf(e, 'A.cpu-2')).toBe('shot');
+      const w = e.world;
+      const lane = Array.from(w.laneFlag.subarray(2 * LANE_DEPTH, 3 * LANE_DEPTH));
+      expect(lane).toContain(LaneFlag.Outvoted);
+    }
+  });
+
   it('a single bad board is always isolated, and only that board', () => {
     for (const slot of [0, 1, 2]) {
       for (const fault of ['bitflip-register', 'stuck-at', 'self-check'] as FaultKind[]) {

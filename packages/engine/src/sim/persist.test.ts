@@ -51,7 +51,7 @@ describe('determinism', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 300_000);
 });
 
 describe('save and restore', () => {
@@ -69,5 +69,5 @@ describe('save and restore', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 300_000);
 });

@@ -51,7 +51,7 @@ export function checkReference(w: World, s: number): void {
 }
 
 /** Instructions between two points where the running reference is compared and re-based. */
-export const REFERENCE_STEP_INSTRUCTIONS = 1000;
+export const REFERENCE_STEP_INSTRUCTIONS = 100;
 /** Instructions between two checks whether the reference can stop (a multiple of the step). */
 export const REFERENCE_CHECK_INSTRUCTIONS = 100_000;
 

@@ -70,7 +70,7 @@ describe('silent data corruption, counted against a replay of the fault-free run
       ),
       { numRuns: 200 },
     );
-  });
+  }, 300_000);
 
   it('DMR with no board evidence: the rule removes cpu-1 first; a flip on cpu-0 is then a wrong pick', () => {
     for (const slot of [0, 1]) {

