@@ -282,7 +282,10 @@ describe('conventional server: as a twin', () => {
     expect(services).toHaveLength(3);
     for (const s of services) {
       expect(s.uptimeMs + s.downtimeMs).toBe(365 * 24 * HOUR);
-      expect(s.outages).toBeGreaterThan(0);
+      // A system with no outage in the year (it happens: about two a year each) lost no time.
+      expect(s.downtimeMs > 0).toBe(s.outages > 0);
     }
+    // Three conventional servers over a year under MTBF faults: some outages, certainly.
+    expect(services.reduce((n, s) => n + s.outages, 0)).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Service and management state that is records rather than numbers (service calls, dumps,
- * Active Upgrade, SAM, ftGateway): one plain JSON object on the World, saved with it.
+ * Active Upgrade, SAM, ftGateway, firmware versions): one plain JSON object on the World, saved
+ * with it.
  */
 import type { DumpRecord, SamMetric, ServiceCall, UpgradeState } from '../types.ts';
 
@@ -10,18 +11,20 @@ export interface SamAlert {
   action: 'log' | 'notify';
 }
 
-export interface SystemOps {
+export interface SystemManagement {
   softwareVersion: string;
   /** Powered on through the Access Adapter (false after a remote power off). */
   powered: boolean;
   gatewayLinkUp: boolean;
+  /** Dumps taken on this system so far (dump ids are numbered per system). */
+  dumpSeq: number;
   upgrade: {
     state: UpgradeState;
     productionSide: number;
     productionVersion: string;
     upgradeVersion: string | null;
-    stepStartMs: number;
-    stepEndMs: number;
+    stepStartUs: number;
+    stepEndUs: number;
     /** The upgrade side finished installing and runs the new version. */
     installed: boolean;
   };
@@ -29,16 +32,15 @@ export interface SystemOps {
     alerts: SamAlert[];
     above: Partial<Record<SamMetric, boolean>>;
     appUp: boolean;
-    appDownUntilMs: number;
+    appDownUntilUs: number;
     restarts: number;
   };
 }
 
-export interface OpsState {
+export interface ManagementState {
   calls: ServiceCall[];
   dumps: DumpRecord[];
-  dumpSeq: number;
-  systems: SystemOps[];
+  systems: SystemManagement[];
   /** Firmware version per component id (components not listed run the factory version). */
   firmware: Record<string, string>;
 }
@@ -48,33 +50,33 @@ export const UPGRADE_SIDE = 1;
 const SPLIT_STATES = new Set<UpgradeState>(['Split', 'PrepareMerge', 'Merge']);
 
 /** The side running separately as the upgrade machine, or -1 when the pair is whole. */
-export function splitSideOf(ops: OpsState, s: number): number {
-  return SPLIT_STATES.has(ops.systems[s].upgrade.state) ? UPGRADE_SIDE : -1;
+export function splitSideOf(management: ManagementState, s: number): number {
+  return SPLIT_STATES.has(management.systems[s].upgrade.state) ? UPGRADE_SIDE : -1;
 }
 
 export const BASE_SOFTWARE_VERSION = 'ftServer System Software 4.0.0';
 export const FACTORY_FIRMWARE = '5.0.0';
 
-export function initialOps(systems: number): OpsState {
+export function initialManagement(systems: number): ManagementState {
   return {
     calls: [],
     dumps: [],
-    dumpSeq: 0,
     firmware: {},
     systems: Array.from({ length: systems }, () => ({
       softwareVersion: BASE_SOFTWARE_VERSION,
       powered: true,
       gatewayLinkUp: true,
+      dumpSeq: 0,
       upgrade: {
         state: 'Idle',
         productionSide: 0,
         productionVersion: BASE_SOFTWARE_VERSION,
         upgradeVersion: null,
-        stepStartMs: 0,
-        stepEndMs: 0,
+        stepStartUs: 0,
+        stepEndUs: 0,
         installed: false,
       },
-      sam: { alerts: [], above: {}, appUp: true, appDownUntilMs: 0, restarts: 0 },
+      sam: { alerts: [], above: {}, appUp: true, appDownUntilUs: 0, restarts: 0 },
     })),
   };
 }

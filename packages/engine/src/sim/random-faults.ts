@@ -1,11 +1,13 @@
 /**
  * Random faults drawn from per-part MTBF rates (timing.ts), each an exponential draw from the
- * engine's seeded PRNG, rescheduled after it fires. The OS crash rate is per system, drawn once.
+ * engine's seeded PRNG, rescheduled after it fires. The OS crash rate is per system, drawn on the
+ * element in slot 0.
  */
 import { FAULT_MTBF_H, HOUR } from '../timing.ts';
 import { FAULTS_BY_KIND } from './faults.ts';
 import { schedule, TimerType } from './timers.ts';
-import type { Kind, World } from './world.ts';
+import type { Kind } from './kinds.ts';
+import type { World } from './world.ts';
 
 export function scheduleRandomFaults(w: World): void {
   for (let c = 0; c < w.n; c++) {
@@ -24,5 +26,5 @@ export function scheduleRandomFault(w: World, c: number, f: number): void {
   if (fault === 'os-crash' && w.cpuSlot[c] !== 0) return;
   const mtbfH = rates[fault];
   if (!mtbfH) return;
-  schedule(w, w.timeMs + w.prng.exponential(mtbfH * HOUR), TimerType.RandomFault, c, f);
+  schedule(w, w.timeUs + w.prng.exponential(mtbfH * HOUR * 1000), TimerType.RandomFault, c, f);
 }
