@@ -1,4 +1,5 @@
 /** What a lesson page URL asks for, and its class seed. */
+import { quote } from '@ft/lessons';
 
 export type Start =
   | { kind: 'menu' }
@@ -31,7 +32,7 @@ export function parseSeedParam(raw: string | null): {
   if (raw === null) return { seed: undefined, problem: null };
   const n = /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
   if (Number.isInteger(n) && n <= 0xffffffff) return { seed: n, problem: null };
-  const shown = JSON.stringify(raw.length > 20 ? `${raw.slice(0, 19)}…` : raw);
+  const shown = quote(raw);
   return {
     seed: undefined,
     problem: `seed: expected a whole number 0…4294967295, got ${shown}; the lesson's own seed is used`,
