@@ -14,4 +14,13 @@ export interface Route {
   load(): Promise<PageModule>;
 }
 
-export const ROUTES: readonly Route[] = [];
+export const ROUTES: readonly Route[] = [
+  // Lessons: `?lesson` (the menu), `?lesson=ID` (the player); session replays: `?replay`, or a
+  // share link's `#session=…`.
+  {
+    name: 'lesson',
+    test: (params, hash) =>
+      params.has('lesson') || params.has('replay') || hash.startsWith('#session='),
+    load: () => import('./lesson/lessonPage.tsx'),
+  },
+];
