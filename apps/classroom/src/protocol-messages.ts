@@ -192,6 +192,11 @@ export const ProgressSchema = v.object({
   systemStatus: v.picklist(SYSTEM_STATUSES, `must be one of ${SYSTEM_STATUSES.join(', ')}`),
   elapsedMs: int(0, WEEK_MS),
   finished: v.boolean(),
+  /**
+   * The twin's simulated time when this was sent: where a restored twin (after a reload) or the
+   * instructor's mirror runs to after replaying the session log.
+   */
+  simTimeMs: v.optional(int(0, Number.MAX_SAFE_INTEGER)),
   /** A step passed since the last event (appended to the trainee's history). */
   stepPassed: v.optional(StepRecordSchema),
   /** A mistake made since the last event (appended to the trainee's history). */
