@@ -3,6 +3,8 @@
  * component (@ft/twin) and loads only when asked for. A page module exports
  * `mount(root, params)`; `main.tsx` picks the first route whose test matches.
  */
+import { CLASSROOM_ROUTES } from './classroom/routes.ts';
+
 export interface PageModule {
   /** Mounts the page into `root`; returns the page's main twin API, when it has one. */
   mount(root: HTMLElement, params: URLSearchParams): unknown;
@@ -14,4 +16,4 @@ export interface Route {
   load(): Promise<PageModule>;
 }
 
-export const ROUTES: readonly Route[] = [];
+export const ROUTES: readonly Route[] = [...CLASSROOM_ROUTES];
