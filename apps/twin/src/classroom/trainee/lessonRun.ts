@@ -22,7 +22,7 @@ import {
   type StateView,
   type UserAction,
 } from '@ft/lessons';
-import { LiveDriver, type TwinHandle } from '@ft/twin';
+import { LiveDriver, type TwinHandle, type TwinInstance } from '@ft/twin';
 
 /** How often checks are evaluated when no engine event asks for it, in wall ms. */
 const CHECK_EVERY_MS = 1000;
@@ -39,15 +39,15 @@ export interface SavedLesson {
 
 /** The twin's LiveDriver, remembering what the lesson itself commands and selects. */
 class ClassroomDriver extends LiveDriver {
-  /** True while the lesson moves the camera or selects a part (not a trainee selection). */
+  /** True while the lesson selects a part (not a trainee selection). */
   driving = false;
   lastView: StateView | null = null;
 
   constructor(
-    twin: TwinHandle,
+    private readonly instance: TwinInstance,
     private readonly own: WeakSet<Command>,
   ) {
-    super(twin.instance);
+    super(instance);
   }
 
   override command(command: Command) {
@@ -70,13 +70,19 @@ class ClassroomDriver extends LiveDriver {
     }
   }
 
+  /**
+   * Frames a part's system without selecting the part: LiveDriver's camera selects it, and a
+   * step that then asks the trainee to select it could never see them do it (the selection
+   * would not change). The headless driver's camera selects nothing either.
+   */
   override async camera(view: Parameters<LiveDriver['camera']>[0]): Promise<void> {
-    this.driving = true;
-    try {
-      await super.camera(view);
-    } finally {
-      this.driving = false;
+    if (typeof view === 'string' && view.startsWith('part:')) {
+      const id = view.slice('part:'.length);
+      const spec = this.instance.store.getState().rack?.components.find((c) => c.id === id);
+      if (spec) this.instance.ui.requestCamera('focus', spec.systemId);
+      return;
     }
+    await super.camera(view);
   }
 }
 
@@ -103,7 +109,7 @@ export class LessonRun {
     readonly lesson: LessonInstance,
     private readonly options: LessonRunOptions,
   ) {
-    this.driver = new ClassroomDriver(twin, options.own);
+    this.driver = new ClassroomDriver(twin.instance, options.own);
     this.player = new LessonPlayer(lesson, this.driver, {
       onChange: () => {
         if (!this.disposed) options.onChange(this);
