@@ -2,13 +2,28 @@
  * Parses and validates rack configurations (JSON files, URL parameters, API calls) and writes them
  * back. Every rejection is a {@link ConfigError} naming the source and the field path.
  */
+import { checkClusters, readClusters } from './clusterConfig.ts';
+import {
+  COMPARISON_MODEL_IDS,
+  isComparisonModelId,
+  isConventionalModelId,
+} from './comparisonModels.ts';
 import { defaultSystem, defaultSystemName } from './defaults.ts';
 import { ConfigError } from './errors.ts';
 import { FieldReader, describe } from './fields.ts';
 import { MODELS, MODEL_IDS, isModelId, pciSlotsPerSide } from './models.ts';
 import { PCI_ADAPTERS, PCI_ADAPTER_IDS } from './parts.ts';
 import { RACK_HEIGHT_U } from './racks.ts';
-import type { RackConfig, RedundancyMode, SystemConfig } from './types.ts';
+import type { ModelId, RackConfig, RedundancyMode, SystemConfig } from './types.ts';
+
+/** How much {@link parseRackConfig} accepts. */
+export interface ParseOptions {
+  /**
+   * Also accept the comparison machines (conventional servers, disk arrays), `mirroredDisks`
+   * and failover `clusters` (issue 11). Off by default: the ftServer engine runs only ftServers.
+   */
+  comparison?: boolean;
+}
 
 /** Valid system ids: a letter, then up to 15 letters, digits, `_` or `-`. */
 export const SYSTEM_ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,15}$/;
@@ -18,6 +33,7 @@ export const MAX_RACK_HEIGHT_U = 48;
 export const DEFAULT_RACK_NAME = 'ftServer rack';
 
 const RACK_FIELDS = ['name', 'heightU', 'systems'] as const;
+const COMPARISON_RACK_FIELDS = [...RACK_FIELDS, 'clusters'] as const;
 const SYSTEM_FIELDS = [
   'id',
   'name',
@@ -29,6 +45,7 @@ const SYSTEM_FIELDS = [
   'disks',
   'pciAdapters',
 ] as const;
+const COMPARISON_SYSTEM_FIELDS = [...SYSTEM_FIELDS, 'mirroredDisks'] as const;
 const MAX_NAME_LENGTH = 64;
 
 function readName(r: FieldReader, key: string): string {
@@ -51,8 +68,29 @@ function oneOf<T extends number | string>(
   return value;
 }
 
-function readSystem(r: FieldReader, rackHeightU: number): SystemConfig {
-  r.onlyKnown(SYSTEM_FIELDS);
+function readModel(r: FieldReader, comparison: boolean): ModelId {
+  const model = r.string('model');
+  if (isModelId(model) || (comparison && isComparisonModelId(model))) return model;
+  const valid = comparison ? [...MODEL_IDS, ...COMPARISON_MODEL_IDS] : MODEL_IDS;
+  const shown = model.length > 40 ? `${model.slice(0, 37)}...` : model;
+  return r.fail('model', `unknown model '${shown}'; valid models: ${valid.join(', ')}`);
+}
+
+function readMode(r: FieldReader, model: ModelId, fallback: RedundancyMode): RedundancyMode {
+  const spec = MODELS[model];
+  const mode = r.optional('mode', r.string, fallback);
+  if (isComparisonModelId(model)) {
+    if (mode !== 'simplex') r.fail('mode', `the ${spec.name} has no lockstep: mode is simplex`);
+    return mode;
+  }
+  if (mode !== 'dmr' && mode !== 'tmr') r.fail('mode', `'${mode}' is not a mode; valid: dmr, tmr`);
+  if (mode === 'tmr' && !spec.tmrCapable.value)
+    r.fail('mode', `the ${spec.name} does not support TMR (DMR only)`);
+  return mode;
+}
+
+function readSystem(r: FieldReader, rackHeightU: number, comparison: boolean): SystemConfig {
+  r.onlyKnown(comparison ? COMPARISON_SYSTEM_FIELDS : SYSTEM_FIELDS);
   const id = r.string('id');
   if (!SYSTEM_ID_PATTERN.test(id)) {
     r.fail(
@@ -60,9 +98,7 @@ function readSystem(r: FieldReader, rackHeightU: number): SystemConfig {
       `'${id}' is not a valid id: use a letter, then up to 15 letters, digits, '_' or '-'`,
     );
   }
-  const model = r.string('model');
-  if (!isModelId(model))
-    r.fail('model', `unknown model '${model}'; valid models: ${MODEL_IDS.join(', ')}`);
+  const model = readModel(r, comparison);
   const spec = MODELS[model];
   const defaults = defaultSystem(id, model, 1);
 
@@ -73,10 +109,7 @@ function readSystem(r: FieldReader, rackHeightU: number): SystemConfig {
     r.fail('positionU', `${positionU} + ${heightU}U exceeds the ${rackHeightU}U rack`);
   }
 
-  const mode = r.optional('mode', r.string, defaults.mode);
-  if (mode !== 'dmr' && mode !== 'tmr') r.fail('mode', `'${mode}' is not a mode; valid: dmr, tmr`);
-  if (mode === 'tmr' && !spec.tmrCapable.value)
-    r.fail('mode', `the ${spec.name} does not support TMR (DMR only)`);
+  const mode = readMode(r, model, defaults.mode);
 
   const cpu = spec.cpu;
   const processors = r.optional('processorsPerElement', r.integer, defaults.processorsPerElement);
@@ -113,17 +146,26 @@ function readSystem(r: FieldReader, rackHeightU: number): SystemConfig {
   }
 
   const name = r.optional('name', (k) => readName(r, k), defaultSystemName(model, id));
-  return {
+  const system: SystemConfig = {
     id,
     name,
     model,
     positionU,
-    mode: mode as RedundancyMode,
+    mode,
     processorsPerElement: processors,
     memoryGB,
     disks,
     pciAdapters,
   };
+  if (!isConventionalModelId(model)) {
+    if (r.has('mirroredDisks'))
+      r.fail('mirroredDisks', `only a conventional server has this option, not the ${spec.name}`);
+    return system;
+  }
+  const mirroredDisks = r.optional('mirroredDisks', r.boolean, true);
+  if (mirroredDisks && disks !== 0 && disks !== 2)
+    r.fail('disks', `${disks} disks cannot be mirrored: RAID 1 takes 0 or 2 disks`);
+  return { ...system, mirroredDisks };
 }
 
 /** Rejects duplicate ids and overlapping U ranges, naming both systems. */
@@ -166,7 +208,12 @@ function checkRack(source: string, systems: readonly SystemConfig[]): void {
  * const config = parseRackConfig('{"systems":[{"id":"A","model":"4300","positionU":1}]}', 'rack.json');
  * config.systems[0].memoryGB; // 4
  */
-export function parseRackConfig(input: string | unknown, source: string): RackConfig {
+export function parseRackConfig(
+  input: string | unknown,
+  source: string,
+  options: ParseOptions = {},
+): RackConfig {
+  const comparison = options.comparison === true;
   let value: unknown = input;
   if (typeof input === 'string') {
     try {
@@ -180,7 +227,7 @@ export function parseRackConfig(input: string | unknown, source: string): RackCo
     }
   }
   const r = FieldReader.of(source, '', value);
-  r.onlyKnown(RACK_FIELDS);
+  r.onlyKnown(comparison ? COMPARISON_RACK_FIELDS : RACK_FIELDS);
   const name = r.optional('name', (k) => readName(r, k), DEFAULT_RACK_NAME);
   const heightU = r.optional('heightU', r.integer, RACK_HEIGHT_U);
   if (heightU < 1 || heightU > MAX_RACK_HEIGHT_U)
@@ -188,10 +235,13 @@ export function parseRackConfig(input: string | unknown, source: string): RackCo
   const list = r.array('systems');
   if (list.length === 0) r.fail('systems', 'expected at least one system');
   const systems = list.map((s, i) =>
-    readSystem(FieldReader.of(source, `systems[${i}]`, s), heightU),
+    readSystem(FieldReader.of(source, `systems[${i}]`, s), heightU, comparison),
   );
   checkRack(source, systems);
-  return { name, heightU, systems };
+  if (!comparison || !r.has('clusters')) return { name, heightU, systems };
+  const clusters = readClusters(source, r.obj.clusters);
+  checkClusters(source, systems, clusters);
+  return { name, heightU, systems, clusters };
 }
 
 /**
@@ -215,7 +265,17 @@ export function rackConfigToJson(config: RackConfig): string {
       memoryGB: s.memoryGB,
       disks: s.disks,
       pciAdapters: [...s.pciAdapters],
+      ...(s.mirroredDisks === undefined ? {} : { mirroredDisks: s.mirroredDisks }),
     })),
+    ...(config.clusters === undefined
+      ? {}
+      : {
+          clusters: config.clusters.map((c) => ({
+            id: c.id,
+            nodes: [...c.nodes],
+            storage: c.storage,
+          })),
+        }),
   };
   return `${JSON.stringify(plain, null, 2)}\n`;
 }

@@ -59,6 +59,12 @@ export class FieldReader {
     return v;
   }
 
+  boolean(key: string): boolean {
+    const v = this.required(key, 'true or false');
+    if (typeof v !== 'boolean') this.fail(key, `expected true or false, got ${describe(v)}`);
+    return v;
+  }
+
   array(key: string): readonly unknown[] {
     const v = this.required(key, 'an array');
     if (!Array.isArray(v)) this.fail(key, `expected an array, got ${describe(v)}`);

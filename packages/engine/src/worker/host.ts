@@ -4,7 +4,18 @@
  * be transferred). Independent of comlink and of the kind of worker, so tests can drive it
  * directly and through a real Node worker thread.
  */
-import { ConfigError, getPreset, parseRackConfig, type RackConfig } from '@ft/hardware';
+import {
+  buildRack,
+  COMPARISON_PRESET_NAMES,
+  ConfigError,
+  getComparisonPreset,
+  getPreset,
+  isComparisonModelId,
+  parseRackConfig,
+  type RackConfig,
+} from '@ft/hardware';
+import type { Simulation } from '../alternatives/simulation.ts';
+import { isAltSave } from '../alternatives/sim/persist.ts';
 import { Engine } from '../engine.ts';
 import {
   allocateSnapshot,
@@ -36,7 +47,8 @@ export interface HostEnvironment {
 }
 
 export class EngineHost implements WorkerApi {
-  private engine: Engine | null = null;
+  /** The ftServer Engine, or a comparison machine (conventional server, failover cluster). */
+  private engine: Simulation | null = null;
   private views: SnapshotViews | null = null;
   private speed = 1;
   private duty = DEFAULT_DUTY;
@@ -60,14 +72,23 @@ export class EngineHost implements WorkerApi {
         return { ok: false, error: `maxDuty must be a number in 0.1..0.9, got ${String(duty)}` };
       }
       this.duty = duty;
-      let engine: Engine;
-      if (request.savedState) {
-        engine = Engine.restore(request.savedState);
+      let engine: Simulation;
+      const saved = request.savedState;
+      const config = saved ? null : this.rackConfig(request.rack);
+      const options = { seed, randomFaults: request.randomFaults === true };
+      // The comparison machines load only when a page asks for one (they are not in the
+      // worker's first download).
+      if (saved && isAltSave(saved)) {
+        engine = (await import('../alternatives/simulation.ts')).restoreSimulation(saved);
+      } else if (saved) {
+        engine = Engine.restore(saved);
+      } else if (config && isComparisonRack(config)) {
+        const { createSimulation } = await import('../alternatives/simulation.ts');
+        engine = createSimulation(buildRack(config), options);
       } else {
-        const config = this.rackConfig(request.rack);
-        engine = Engine.fromConfig(config, { seed, randomFaults: request.randomFaults === true });
+        engine = Engine.fromConfig(config as RackConfig, options);
       }
-      const layout = snapshotLayout(engine.world.n, engine.world.m);
+      const layout = snapshotLayout(engine.rack.components.length, engine.rack.systems.length);
       let views: SnapshotViews;
       const shared = request.sharedSnapshot ?? null;
       if (shared) {
@@ -102,11 +123,15 @@ export class EngineHost implements WorkerApi {
   private rackConfig(rack: LoadRequest['rack']): RackConfig {
     if (!rack || typeof rack !== 'object')
       throw new ConfigError('load', 'rack', 'expected { preset } or { config }');
-    if ('preset' in rack) return getPreset(rack.preset);
-    return parseRackConfig(rack.config, rack.source ?? 'config');
+    if ('preset' in rack) {
+      return COMPARISON_PRESET_NAMES.includes(rack.preset)
+        ? getComparisonPreset(rack.preset)
+        : getPreset(rack.preset);
+    }
+    return parseRackConfig(rack.config, rack.source ?? 'config', { comparison: true });
   }
 
-  private loaded(): Engine {
+  private loaded(): Simulation {
     if (!this.engine) throw new Error('no rack loaded: call load() first');
     return this.engine;
   }
@@ -265,4 +290,11 @@ export class EngineHost implements WorkerApi {
       waiter.resolve(copy);
     }
   }
+}
+
+/** Whether a rack holds comparison machines (run by the alternatives, not the ftServer engine). */
+function isComparisonRack(config: RackConfig): boolean {
+  return (
+    (config.clusters?.length ?? 0) > 0 || config.systems.some((s) => isComparisonModelId(s.model))
+  );
 }
