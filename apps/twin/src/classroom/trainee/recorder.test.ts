@@ -37,7 +37,7 @@ describe('SessionRecorder', () => {
       timeMs: 90_000,
     });
     const expected = [
-      { timeMs: 1200, command: pull },
+      { timeMs: 1200.4, command: pull },
       { timeMs: 1500, warpToNextEvent: 3_600_000 },
       { timeMs: 90_000, command: pull },
     ];

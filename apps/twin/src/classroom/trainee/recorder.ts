@@ -25,9 +25,10 @@ export class SessionRecorder {
     private readonly send: (entry: SessionEntry) => void,
   ) {
     this.offs = [
-      bus.on('command', ({ command, timeMs }) => this.add({ timeMs: Math.round(timeMs), command })),
+      // Times stay exact (fractional): a replay applies each entry at the very same time.
+      bus.on('command', ({ command, timeMs }) => this.add({ timeMs, command })),
       bus.on('warp', ({ fromMs, limitMs }) =>
-        this.add({ timeMs: Math.round(fromMs), warpToNextEvent: Math.round(limitMs) }),
+        this.add({ timeMs: fromMs, warpToNextEvent: limitMs }),
       ),
     ];
   }
