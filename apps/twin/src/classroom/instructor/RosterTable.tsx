@@ -109,7 +109,7 @@ export function RosterTable({
                         {t.connected ? ' (connected)' : ' (not connected)'}
                       </span>
                     </th>
-                    <td>
+                    <td className="cls-lesson">
                       {t.assignment ? (
                         <>
                           {lessonTitle(t.assignment.lessonId)}{' '}

@@ -25,7 +25,7 @@ export function ConnectionDot({ connected, testId }: { connected: boolean; testI
       data-connected={connected}
     >
       <span className="cls-dot" aria-hidden="true" />
-      {connected ? 'Connected' : 'Reconnecting…'}
+      <span className="cls-conn-text">{connected ? 'Connected' : 'Reconnecting…'}</span>
     </span>
   );
 }

@@ -34,8 +34,11 @@ export function TraineeScreen({ session, view }: { session: TraineeSession; view
       </header>
       <div className="cls-trainee-body">
         <section className="cls-twin-area" aria-label="Your twin">
-          <ElementSlot element={session.twinHost} className="cls-twin-slot" />
           <TwinBanner view={view} />
+          <div className="cls-twin-frame">
+            <ElementSlot element={session.twinHost} className="cls-twin-slot" />
+            <TwinCover view={view} />
+          </div>
         </section>
         <aside
           id="cls-trainee-side"
@@ -56,8 +59,8 @@ export function TraineeScreen({ session, view }: { session: TraineeSession; view
   );
 }
 
-/** What the twin area says over the twin: loading, restoring, waiting, paused, ended. */
-function TwinBanner({ view }: { view: TraineeView }) {
+/** What covers the twin while it cannot be used: loading, restoring. */
+function TwinCover({ view }: { view: TraineeView }) {
   if (view.phase === 'connecting' || view.phase === 'loading') {
     return <div className="cls-twin-cover">Starting your twin…</div>;
   }
@@ -72,11 +75,16 @@ function TwinBanner({ view }: { view: TraineeView }) {
       </div>
     );
   }
+  return null;
+}
+
+/** A strip above the twin while the class is not running. */
+function TwinBanner({ view }: { view: TraineeView }) {
   const line =
     view.classState === 'waiting'
       ? 'The class has not started yet: your twin starts when the instructor starts the class.'
       : view.classState === 'paused'
-        ? 'The instructor paused the class.'
+        ? 'The instructor paused the class: your twin is paused too.'
         : view.classState === 'ended'
           ? 'The class has ended. Thank you!'
           : null;

@@ -335,7 +335,16 @@ export class TraineeSession {
     this.options.onTwin?.(twin);
     await twin.api.ready();
     if (generation !== this.generation) return null;
-    this.twinOffs.push(twin.instance.engine.bus.on('system', () => this.report()));
+    this.twinOffs.push(
+      twin.instance.engine.bus.on('system', () => this.report()),
+      // The instructor holds the class's time: while it waits or is paused, the twin stays still.
+      twin.instance.store.subscribe((state, previous) => {
+        if (state.speed === previous.speed || state.speed === 0) return;
+        if (this.snapshot.phase === 'ready' && this.snapshot.classState !== 'running') {
+          void twin.instance.engine.setSpeed(0);
+        }
+      }),
+    );
     return twin;
   }
 
