@@ -14,4 +14,15 @@ export interface Route {
   load(): Promise<PageModule>;
 }
 
-export const ROUTES: readonly Route[] = [];
+export const ROUTES: readonly Route[] = [
+  {
+    name: 'comparison',
+    test: (params) => params.get('demo') === 'compare',
+    load: () => import('./compare/page.tsx'),
+  },
+  {
+    name: 'guided tour',
+    test: (params) => params.get('demo') === 'tour',
+    load: () => import('./tour/page.tsx'),
+  },
+];

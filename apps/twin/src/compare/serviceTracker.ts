@@ -90,8 +90,7 @@ export class ServiceTracker {
       else if (!wasRunning && running)
         changed = this.serve(i, event.timeMs + this.options.recoveryMs, event.timeMs);
     } else if (event.kind === 'alert' && event.metric === 'application') {
-      changed =
-        event.valuePct > 0 ? this.serve(i, event.timeMs, null) : this.stop(i, event.timeMs);
+      changed = event.valuePct > 0 ? this.serve(i, event.timeMs, null) : this.stop(i, event.timeMs);
     }
     if (changed) this.version++;
     return changed;
