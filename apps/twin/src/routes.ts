@@ -26,4 +26,14 @@ export const ROUTES: readonly Route[] = [
     load: () => import('./lesson/lessonPage.tsx'),
   },
   ...CLASSROOM_ROUTES,
+  {
+    name: 'comparison',
+    test: (params) => params.get('demo') === 'compare',
+    load: () => import('./compare/page.tsx'),
+  },
+  {
+    name: 'guided tour',
+    test: (params) => params.get('demo') === 'tour',
+    load: () => import('./tour/page.tsx'),
+  },
 ];
