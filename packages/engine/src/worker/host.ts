@@ -6,16 +6,13 @@
  */
 import {
   buildRack,
-  COMPARISON_PRESET_NAMES,
-  ConfigError,
-  getComparisonPreset,
   getPreset,
   isComparisonModelId,
-  parseRackConfig,
+  PRESET_NAMES,
   type RackConfig,
 } from '@ft/hardware';
 import type { Simulation } from '../alternatives/simulation.ts';
-import { isAltSave } from '../alternatives/sim/persist.ts';
+import { isAltSave } from '../alternatives/sim/saveMagic.ts';
 import { Engine } from '../engine.ts';
 import {
   allocateSnapshot,
@@ -74,7 +71,7 @@ export class EngineHost implements WorkerApi {
       this.duty = duty;
       let engine: Simulation;
       const saved = request.savedState;
-      const config = saved ? null : this.rackConfig(request.rack);
+      const config = saved ? null : await rackConfig(request.rack);
       const options = {
         seed,
         randomFaults: request.randomFaults === true,
@@ -122,17 +119,6 @@ export class EngineHost implements WorkerApi {
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
-  }
-
-  private rackConfig(rack: LoadRequest['rack']): RackConfig {
-    if (!rack || typeof rack !== 'object')
-      throw new ConfigError('load', 'rack', 'expected { preset } or { config }');
-    if ('preset' in rack) {
-      return COMPARISON_PRESET_NAMES.includes(rack.preset)
-        ? getComparisonPreset(rack.preset)
-        : getPreset(rack.preset);
-    }
-    return parseRackConfig(rack.config, rack.source ?? 'config', { comparison: true });
   }
 
   private loaded(): Simulation {
@@ -297,6 +283,14 @@ export class EngineHost implements WorkerApi {
 }
 
 /** Whether a rack holds comparison machines (run by the alternatives, not the ftServer engine). */
+/** An ftServer preset at once; anything else through the lazily loaded rackRequest.ts. */
+async function rackConfig(rack: LoadRequest['rack']): Promise<RackConfig> {
+  if (rack && typeof rack === 'object' && 'preset' in rack && PRESET_NAMES.includes(rack.preset)) {
+    return getPreset(rack.preset);
+  }
+  return (await import('./rackRequest.ts')).rackOfRequest(rack);
+}
+
 function isComparisonRack(config: RackConfig): boolean {
   return (
     (config.clusters?.length ?? 0) > 0 || config.systems.some((s) => isComparisonModelId(s.model))

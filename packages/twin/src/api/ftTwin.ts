@@ -95,8 +95,17 @@ export interface FtTwin {
   screenPosition(id: string): ScreenPoint | null;
   /** Viewport CSS pixels of one of a component's LEDs, or null. @example ftTwin.ledPosition('A.cpu-0', 'fault') */
   ledPosition(id: string, role: LedRole): ScreenPoint | null;
-  /** Renderer statistics of the last frame. */
-  stats(): { drawCalls: number; triangles: number; frameMs: number; frames: number };
+  /**
+   * Renderer statistics of the last frame, and when the first was drawn (performance.now(), -1
+   * before). @example ftTwin.stats().frames
+   */
+  stats(): {
+    drawCalls: number;
+    triangles: number;
+    frameMs: number;
+    frames: number;
+    firstFrameAtMs: number;
+  };
   /** A system's status name from the latest snapshot. @example ftTwin.systemStatus('A') // 'duplex' */
   systemStatus(systemId: string): string;
   /** Per-system counters (status, uptime, availability, transactions). */

@@ -4,13 +4,17 @@
  * engine: the console and the component panel offer every action either way.
  */
 import { Component, lazy, type ReactNode, Suspense } from 'react';
-import { RackSvg } from '../flat/RackSvg.tsx';
 import { useTwin } from '../state/context.ts';
+
+/** The 2D view loads only where it is needed (no WebGL, or the 3D scene failed). */
+const RackSvg = lazy(() => import('../flat/RackSvg.tsx').then((m) => ({ default: m.RackSvg })));
 
 function FlatView({ why }: { why: string }) {
   return (
     <>
-      <RackSvg />
+      <Suspense fallback={null}>
+        <RackSvg />
+      </Suspense>
       <p className="scene-note" role="note" data-testid="scene.note">
         3D view unavailable ({why}): showing the 2D front view.
       </p>

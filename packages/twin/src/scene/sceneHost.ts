@@ -167,6 +167,11 @@ export class SceneHost implements Surface {
     stats.drawCalls = gl.info.render.calls;
     stats.triangles = gl.info.render.triangles;
     stats.frames++;
+    if (stats.firstFrameAtMs < 0 && runtime) {
+      stats.firstFrameAtMs = performance.now();
+      // Dragging code comes after the first picture (see CameraRig).
+      setTimeout(() => this.rig.attachControls(), 0);
+    }
     return true;
   }
 

@@ -14,6 +14,8 @@ export interface RenderStats {
   /** Frames drawn (a still scene is not redrawn) and scene ticks run. */
   frames: number;
   ticks: number;
+  /** performance.now() when the first frame was drawn; -1 before. */
+  firstFrameAtMs: number;
 }
 
 export interface ScreenPoint {
@@ -37,7 +39,7 @@ export function createLive(): Live {
   return {
     views: null,
     index: new Map(),
-    stats: { drawCalls: 0, triangles: 0, frameMs: 0, frames: 0, ticks: 0 },
+    stats: { drawCalls: 0, triangles: 0, frameMs: 0, frames: 0, ticks: 0, firstFrameAtMs: -1 },
     screenPosition: () => null,
     ledPosition: () => null,
   };

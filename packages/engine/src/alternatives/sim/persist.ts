@@ -4,10 +4,10 @@
  * compares every field of a restored state with the original, so a field missing here fails it.
  */
 import { buildRack, parseRackConfig } from '@ft/hardware';
+import { ALT_SAVE_MAGIC, isAltSave } from './saveMagic.ts';
 import type { AltOptions, AltState } from './state.ts';
 
-/** First bytes of a saved alternative rack (the ftServer engine's saves start differently). */
-export const ALT_SAVE_MAGIC = 'ftTwinAlternative/1\n';
+export { isAltSave };
 
 /** The mutable fields of AltState, saved and restored as they are. */
 export const SAVED_FIELDS = [
@@ -55,13 +55,6 @@ export function saveState(w: AltState): Uint8Array {
     fields,
   });
   return new TextEncoder().encode(ALT_SAVE_MAGIC + body);
-}
-
-export function isAltSave(bytes: Uint8Array): boolean {
-  const magic = new TextEncoder().encode(ALT_SAVE_MAGIC);
-  if (bytes.length < magic.length) return false;
-  for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;
-  return true;
 }
 
 interface SavedAlt {
