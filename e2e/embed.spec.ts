@@ -290,12 +290,15 @@ test.describe('<ft-twin> for everyone', () => {
     // clock stands still (two reads in a row agree), then check that it stays so.
     let last = -1;
     await expect
-      .poll(async () => {
-        const now = await time();
-        const still = now === last;
-        last = now;
-        return still;
-      })
+      .poll(
+        async () => {
+          const now = await time();
+          const still = now === last;
+          last = now;
+          return still;
+        },
+        { timeout: 60_000 },
+      )
       .toBe(true);
     const hidden = last;
     const ticks = await page.evaluate(

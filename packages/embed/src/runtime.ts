@@ -148,7 +148,7 @@ export function mountTwin(
   });
 
   const speedOf = () => instance.store.getState().speed;
-  return {
+  const runtime: MountedTwin = {
     api,
     handle,
     setCamera: (camera) => void api.ready().then(() => applyCamera(camera)),
@@ -165,7 +165,11 @@ export function mountTwin(
       if (source === undefined) return;
       void Promise.all([api.ready(), import('./scenarioPlayer.ts')]).then(([, player]) => {
         if (disposed || token !== scenarioToken) return;
-        scenario = player.loadScenario(instance, source, scenarioOptions, sink);
+        scenario = player.loadScenario(instance, source, scenarioOptions, {
+          emit: (name, detail) => sink.emit(name, detail),
+          // A speed step of a twin out of view applies when it comes back into view.
+          setSpeed: (multiplier) => runtime.setSpeed(multiplier),
+        });
       });
     },
     setVisible(visible) {
@@ -186,4 +190,5 @@ export function mountTwin(
       handle.dispose();
     },
   };
+  return runtime;
 }

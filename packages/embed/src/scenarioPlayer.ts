@@ -9,6 +9,8 @@ import { LiveDriver, type TwinInstance } from '@ft/twin';
 
 export interface ScenarioHooks {
   emit(name: string, detail: unknown): void;
+  /** Where the scenario's speed steps go (the host keeps an off-screen twin paused). */
+  setSpeed(multiplier: number): Promise<void>;
 }
 
 export interface LoadedScenario {
@@ -53,7 +55,7 @@ export function loadScenario(
     if (controller) return;
     const abort = new AbortController();
     controller = abort;
-    driver = new LiveDriver(twin);
+    driver = new LiveDriver(twin, hooks.setSpeed);
     let failed = 0;
     status('playing');
     void runScenario(scenario, driver, {

@@ -41,7 +41,15 @@ export class LiveDriver implements ScenarioDriver {
   private readonly off: () => void;
   private wake: (() => void) | null = null;
 
-  constructor(private readonly twin: TwinInstance) {
+  /**
+   * @param setSpeed where a scenario's `speed` step goes (the engine's own by default); a host
+   *   that pauses an off-screen twin passes one that remembers the speed until it is in view.
+   */
+  constructor(
+    private readonly twin: TwinInstance,
+    private readonly setSpeed: (multiplier: number) => Promise<void> = (m) =>
+      twin.engine.setSpeed(m),
+  ) {
     this.off = twin.engine.bus.on('event', (event) => {
       if (event.kind === 'vote') return;
       this.events.push(event);
@@ -101,7 +109,7 @@ export class LiveDriver implements ScenarioDriver {
   }
 
   speed(value: number | 'max'): Promise<void> {
-    return this.twin.engine.setSpeed(value === 'max' ? -1 : value);
+    return this.setSpeed(value === 'max' ? -1 : value);
   }
 
   async camera(view: CameraTarget): Promise<void> {
