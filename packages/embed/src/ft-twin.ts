@@ -14,17 +14,15 @@ import {
   ATTRIBUTE_NAMES,
   type AttributeName,
   parseAttributes,
-  shown,
   type TwinAttributes,
 } from './attributes.ts';
+import { elementJson } from './elementJson.ts';
 import type { MountedTwin } from './runtime.ts';
 import { LOADER_CSS } from './loaderStyles.ts';
 
 type Handler = (payload: unknown) => void;
 type Api = MountedTwin['api'];
 
-/** Largest rack configuration or scenario file fetched (bytes). */
-export const MAX_JSON_BYTES = 1_000_000;
 /** How far outside the viewport a lazy twin starts loading. */
 const NEAR_VIEWPORT = '300px';
 const DEFAULT_PRESET = '4300-dmr';
@@ -383,38 +381,8 @@ export class FtTwinElement extends Base {
     if (this.isConnected) await this.load();
   }
 
-  /**
-   * Inline JSON from a child `<script type="application/json" data-for="…">` (a lone untagged
-   * one counts as the configuration), else fetched from `url`. undefined when there is none or
-   * it is unusable (an ft-error says why).
-   */
-  private async json(what: 'config' | 'scenario', url: string | null): Promise<unknown> {
-    const scripts = Array.from(this.querySelectorAll('script[type="application/json"]'));
-    const tagged = scripts.find((s) => s.getAttribute('data-for') === what);
-    const inline =
-      tagged ??
-      (what === 'config' && scripts.length === 1 && !scripts[0].hasAttribute('data-for')
-        ? scripts[0]
-        : undefined);
-    try {
-      let text: string | null = null;
-      if (url) {
-        const response = await fetch(new URL(url, document.baseURI));
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        text = await response.text();
-      } else if (inline) text = inline.textContent ?? '';
-      if (text === null) return undefined;
-      if (text.length > MAX_JSON_BYTES) throw new Error(`larger than ${MAX_JSON_BYTES} bytes`);
-      return JSON.parse(text) as unknown;
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      const from = url ? `${what}=${shown(url)}` : `the inline ${what} JSON`;
-      this.fail(
-        what,
-        `${from} could not be read (${why}).${what === 'config' ? ' Showing the default rack.' : ''}`,
-      );
-      return undefined;
-    }
+  private json(what: 'config' | 'scenario', url: string | null): Promise<unknown> {
+    return elementJson(this, what, url, (message) => this.fail(what, message));
   }
 }
 

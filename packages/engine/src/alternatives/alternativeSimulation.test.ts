@@ -42,7 +42,7 @@ describe('determinism', () => {
           expect(split.services()).toEqual(whole.services());
         },
       ),
-      { numRuns: 50 },
+      { numRuns: 100 },
     );
   });
 
