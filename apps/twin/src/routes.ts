@@ -16,4 +16,24 @@ export interface Route {
   load(): Promise<PageModule>;
 }
 
-export const ROUTES: readonly Route[] = [...CLASSROOM_ROUTES];
+export const ROUTES: readonly Route[] = [
+  // Lessons: `?lesson` (the menu), `?lesson=ID` (the player); session replays: `?replay`, or a
+  // share link's `#session=…`.
+  {
+    name: 'lesson',
+    test: (params, hash) =>
+      params.has('lesson') || params.has('replay') || hash.startsWith('#session='),
+    load: () => import('./lesson/lessonPage.tsx'),
+  },
+  ...CLASSROOM_ROUTES,
+  {
+    name: 'comparison',
+    test: (params) => params.get('demo') === 'compare',
+    load: () => import('./compare/page.tsx'),
+  },
+  {
+    name: 'guided tour',
+    test: (params) => params.get('demo') === 'tour',
+    load: () => import('./tour/page.tsx'),
+  },
+];

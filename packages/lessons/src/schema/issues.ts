@@ -8,7 +8,20 @@ import type * as v from 'valibot';
 /** Longest quoted value shown in a message; longer ones are cut with an ellipsis. */
 export const MAX_QUOTED_CHARS = 40;
 
-/** A value as it appears in an error message: JSON-quoted, escaped, cut to a sensible length. */
+/**
+ * Characters JSON leaves as they are but that change how a message reads: bidirectional
+ * overrides and isolates (a right-to-left override reverses the rest of a line), zero-width
+ * characters, line and paragraph separators. Shown escaped.
+ */
+const INVISIBLE = /[\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/**
+ * A value as it appears in an error message: JSON-quoted, escaped (control, bidirectional and
+ * invisible characters as `\uXXXX`), cut to a sensible length.
+ *
+ * @example
+ * quote('a\u202eb'); // '"a\\u202eb"'
+ */
 export function quote(value: unknown): string {
   let text: string;
   if (typeof value === 'string') text = JSON.stringify(value);
@@ -20,7 +33,12 @@ export function quote(value: unknown): string {
       text = String(value);
     }
   }
+  text = escapeInvisible(text);
   return text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS - 1)}…` : text;
+}
+
+function escapeInvisible(text: string): string {
+  return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** `steps[3].target` from a valibot issue path; `(root)` for the whole input. */
