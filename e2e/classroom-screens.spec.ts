@@ -1,8 +1,9 @@
 /**
  * The classroom pages on a projector (1440×900) and a trainee laptop (1024×768): one class in
- * use (two trainees, a lesson, a fault, a message, the mirror open), each page checked for what
- * must fit — no sideways scrolling, the join code, the roster and the twin in view — and
- * photographed to `test-results/classroom-screens/` for people to look at.
+ * use (two trainees, a lesson — one finished —, a fault, a message, the mirror open), each page
+ * checked for what must fit — no sideways scrolling, the join code, the roster, the lesson card
+ * and its finish report in view — and photographed to `test-results/classroom-screens/` for
+ * people to look at.
  */
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { ClassroomInstructor } from './pages/ClassroomInstructor.ts';
@@ -71,6 +72,19 @@ test('a class in use: two trainees, a lesson, a fault, a message, the mirror', a
     timeout: 30_000,
   });
   await instructor.watch('Ada Lovelace');
+  // Grace goes through the whole lesson: her card then shows the lesson pages' finish report.
+  await grace.page.evaluate(() => window.ftTwin!.select('A.cpu-1'));
+  await grace.card.getByRole('button', { name: /^Yes/ }).click();
+  await expect(grace.card.getByTestId('trainee.step')).toHaveText('2 / 3', { timeout: 30_000 });
+  await grace.page.evaluate(() => window.ftTwin!.pull('A.cpu-1'));
+  await expect(grace.card.getByTestId('trainee.step')).toHaveText('3 / 3', { timeout: 30_000 });
+  await grace.page.evaluate(async () => {
+    await window.ftTwin!.insert('A.cpu-1');
+    await window.ftTwin!.setSpeed(100);
+  });
+  await expect(grace.card.getByTestId('lesson.report')).toBeVisible({ timeout: 60_000 });
+  // Back to 1×: a twin at 100× takes a core the other twins need.
+  await grace.page.evaluate(() => window.ftTwin!.setSpeed(1));
 });
 
 for (const size of SIZES) {
@@ -103,6 +117,12 @@ for (const size of SIZES) {
     await expectInView(page, 'trainee.classState');
     await expectInView(page, 'trainee.messages');
     await page.screenshot({ path: `${SHOTS}/trainee-${size.width}x${size.height}.png` });
+    await grace.page.setViewportSize(size);
+    await expectNoSidewaysScroll(grace.page);
+    await expectInView(grace.page, 'lesson.report');
+    await grace.page.screenshot({
+      path: `${SHOTS}/trainee-finished-${size.width}x${size.height}.png`,
+    });
   });
 }
 

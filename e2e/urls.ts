@@ -12,5 +12,6 @@ export const ISOLATED_PORT = 4173;
 export const PLAIN_PORT = 4174;
 export const ISOLATED_URL = process.env.FT_ISOLATED_URL ?? `http://127.0.0.1:${ISOLATED_PORT}/`;
 export const PLAIN_URL = process.env.FT_PLAIN_URL ?? `http://127.0.0.1:${PLAIN_PORT}/`;
-export const CLASSROOM_PORT = 4186;
+/** FT_CLASSROOM_PORT moves it (several worktrees on one machine each start their own). */
+export const CLASSROOM_PORT = Number(process.env.FT_CLASSROOM_PORT) || 4186;
 export const CLASSROOM_URL = process.env.FT_CLASSROOM_URL ?? `http://127.0.0.1:${CLASSROOM_PORT}/`;
