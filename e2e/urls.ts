@@ -16,5 +16,6 @@ export const ISOLATED_PORT = PORT_BASE;
 export const PLAIN_PORT = PORT_BASE + 1;
 export const ISOLATED_URL = process.env.FT_ISOLATED_URL ?? `http://127.0.0.1:${ISOLATED_PORT}/`;
 export const PLAIN_URL = process.env.FT_PLAIN_URL ?? `http://127.0.0.1:${PLAIN_PORT}/`;
-export const CLASSROOM_PORT = PORT_BASE + 13;
+/** FT_CLASSROOM_PORT moves it alone (else it follows FT_E2E_PORT_BASE). */
+export const CLASSROOM_PORT = Number(process.env.FT_CLASSROOM_PORT) || PORT_BASE + 13;
 export const CLASSROOM_URL = process.env.FT_CLASSROOM_URL ?? `http://127.0.0.1:${CLASSROOM_PORT}/`;

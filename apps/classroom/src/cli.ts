@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
  * `pnpm classroom [--port N] [--host H] [--public-url URL] [--join-path P] [--cors-origin O]...
- *                 [--websocket-only] [--no-app]`
+ *                 [--websocket-only] [--no-app] [--ack-timeout-ms MS]`
  * Starts the classroom server and prints its URL. `REDIS_URL` set → classes in Redis and the
  * Redis Streams adapter, so several such processes behind a load balancer share classes.
  */
 import { parseArgs } from 'node:util';
 import { intOption, runCli, UsageError, urlOption } from './cli-args.ts';
+import { DEFAULT_LIMITS } from './limits.ts';
 import { DEFAULT_PORT, startClassroomServer } from './server/create-server.ts';
 
 const HELP = `pnpm classroom [options]   the classroom server (Socket.IO + the built app)
@@ -17,6 +18,8 @@ const HELP = `pnpm classroom [options]   the classroom server (Socket.IO + the b
   --cors-origin O     allow sockets from another origin (repeatable), e.g. http://127.0.0.1:5173
   --websocket-only    no HTTP long-polling (load balancers then need no sticky sessions)
   --no-app            do not serve dist/twin
+  --ack-timeout-ms MS how long a trainee's page has to acknowledge a fault before it counts as
+                      lost (default ${DEFAULT_LIMITS.faultAckTimeoutMs}; more for slow laptops)
 Environment: REDIS_URL=redis://host:6379 shares classes between processes.`;
 
 runCli(async () => {
@@ -29,6 +32,7 @@ runCli(async () => {
       'cors-origin': { type: 'string', multiple: true },
       'websocket-only': { type: 'boolean' },
       'no-app': { type: 'boolean' },
+      'ack-timeout-ms': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -55,6 +59,15 @@ runCli(async () => {
     joinPath,
     corsOrigins: values['cors-origin']?.map((o) => urlOption('cors-origin', o) as string),
     websocketOnly: values['websocket-only'] === true,
+    limits: {
+      faultAckTimeoutMs: intOption(
+        'ack-timeout-ms',
+        values['ack-timeout-ms'],
+        DEFAULT_LIMITS.faultAckTimeoutMs,
+        500,
+        60_000,
+      ),
+    },
   });
   process.stdout.write(`classroom listening on ${server.url}\n`);
   process.stdout.write(

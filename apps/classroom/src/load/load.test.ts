@@ -33,6 +33,11 @@ describe('pnpm classroom / classroom:load', () => {
       ['cli.ts', ['--bogus'], /^usage: Unknown option '--bogus'/],
       [
         'cli.ts',
+        ['--ack-timeout-ms', '10'],
+        /^usage: --ack-timeout-ms must be an integer from 500 to 60000, got "10"\n$/,
+      ],
+      [
+        'cli.ts',
         ['--public-url', 'javascript:alert(1)'],
         /^usage: --public-url must be a http: or https: URL/,
       ],

@@ -109,7 +109,7 @@ export function FaultPanel({ session, client, view, targets, catalog }: Props) {
           </option>
         ))}
       </select>
-      <div className="cls-row">
+      <div className="cls-row cls-fault-pick">
         <div className="cls-field">
           <label htmlFor={ids.component}>Component</label>
           <select

@@ -1,10 +1,16 @@
 /**
  * The trainee's assignment: in free play a line saying so; with a lesson or drill its title, the
- * current step with its checks, its question, hints, the score and the trainee time. A compact
- * card over the shared LessonPlayer, until the lesson pages' player can be mounted here.
+ * current step with its checks, its question, hints, the score and the trainee time, then every
+ * step and, once the attempt is over, the finish report. The step list and the finish report are
+ * the lesson pages' own components (apps/twin/src/lesson); the current step stays a card of this
+ * page, since the lesson pages' StepCard and hints are bound to their LessonController, which
+ * neither resumes a saved attempt nor waits for a class to start (lessonRun.ts does both).
  */
-import { scoreAttempt } from '@ft/lessons';
+import { finishReport, scoreAttempt } from '@ft/lessons';
 import { useState } from 'react';
+import { FinishReportView } from '../../lesson/FinishReportView.tsx';
+import { StepList } from '../../lesson/StepList.tsx';
+import '../../lesson/lesson.css';
 import { formatDuration } from '../shared/format.ts';
 import type { TraineeSession, TraineeView } from './traineeSession.ts';
 
@@ -72,7 +78,18 @@ export function AssignmentCard({ session, view }: { session: TraineeSession; vie
       ) : (
         <CurrentStep session={session} view={view} step={step} checks={checks} />
       )}
-      {attempt.mistakes.length > 0 && (
+      <div className="lp-root cls-lesson-parts">
+        {finished ? (
+          <FinishReportView report={finishReport(lesson, attempt)} />
+        ) : (
+          // Folded: on a 768 px laptop the open list would push the messages out of view.
+          <details className="cls-all-steps">
+            <summary>All steps ({lesson.steps.length})</summary>
+            <StepList lesson={lesson} attempt={attempt} score={score} />
+          </details>
+        )}
+      </div>
+      {!finished && attempt.mistakes.length > 0 && (
         <details className="cls-mistakes">
           <summary>
             {attempt.mistakes.length} {attempt.mistakes.length === 1 ? 'mistake' : 'mistakes'}

@@ -5,9 +5,8 @@
  * are not the trainee's: they are told apart by object identity (`own`), since every command
  * reaches the engine client's bus as the very object that was sent.
  *
- * Until the lesson pages (apps/twin/src/lesson) are on main, the trainee page shows this run
- * with a compact card of its own (AssignmentCard); the run is what the roster's progress and the
- * reload's restore rest on.
+ * The trainee page shows this run in AssignmentCard (with the lesson pages' step list and finish
+ * report); the run is what the roster's progress and the reload's restore rest on.
  */
 import type { Command } from '@ft/engine';
 import {
