@@ -3,6 +3,7 @@
  * `steps[3].target: expected a component id like "A.cpu-1"`, and carries them in a result
  * value (parsers here never throw on bad input).
  */
+import { escapeUnsafe } from '@ft/hardware';
 import type * as v from 'valibot';
 
 /** Longest quoted value shown in a message; longer ones are cut with an ellipsis. */
@@ -20,7 +21,10 @@ export function quote(value: unknown): string {
       text = String(value);
     }
   }
-  return text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS - 1)}…` : text;
+  // Bidi overrides would reverse the rest of a message: escaped like the controls JSON escapes.
+  return escapeUnsafe(
+    text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS - 1)}…` : text,
+  );
 }
 
 /** `steps[3].target` from a valibot issue path; `(root)` for the whole input. */

@@ -5,13 +5,17 @@
  *
  * Axes: x to the right seen from the front, y up, z towards the viewer at the front of the rack.
  */
+import { MAX_RACK_HEIGHT_U } from '@ft/hardware';
 
 /** One rack unit (EIA-310), metres. */
 export const RACK_UNIT_M = 0.04445;
 /** 19-inch panel width including the mounting ears. */
 export const PANEL_WIDTH_M = 0.4826;
-/** Usable rack units. */
-export const RACK_HEIGHT_U = 42;
+/**
+ * Usable rack units of the drawn rack: the tallest rack a configuration may declare, so the
+ * parser refuses exactly what would not fit in the frame (one rule for both).
+ */
+export const RACK_HEIGHT_U = MAX_RACK_HEIGHT_U;
 
 /** Floor to the bottom of U1 (plinth and bottom frame). */
 export const RACK_BASE_Y_M = 0.1;
