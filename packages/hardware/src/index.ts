@@ -30,3 +30,4 @@ export {
   rackConfigToJson,
 } from './config.ts';
 export { SHOWN_MAX_CHARS, describeValue, escapeUnsafe, safeText, shown } from './shown.ts';
+export { issuePath } from './configSchema.ts';

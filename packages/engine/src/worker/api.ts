@@ -143,8 +143,11 @@ export interface WorkerApi {
   components(): Promise<ComponentInfo[]>;
   counters(): Promise<SystemCounters[]>;
   save(): Promise<Uint8Array>;
-  /** The saved state and the simulated time it was taken at. */
-  saveState(): Promise<{ state: Uint8Array; timeMs: number }>;
+  /**
+   * The saved state, the simulated time it was taken at, and the events not yet drained (they
+   * happened before the save, so a replay over it will not produce them again).
+   */
+  saveState(): Promise<{ state: Uint8Array; timeMs: number; events: EngineEvent[] }>;
   /** Per system: software version, Active Upgrade, call-home role, SAM figures. */
   systems(): Promise<SystemInfo[]>;
   serviceCalls(): Promise<ServiceCall[]>;

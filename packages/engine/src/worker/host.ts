@@ -197,10 +197,15 @@ export class EngineHost implements WorkerApi {
     return { timeMs: engine.timeMs, outcomes: job.outcomes };
   }
 
-  /** Queues a job; the first one starts at once, with a slice of its own before the next tick. */
+  /**
+   * Queues a job; the first one starts at once, with a slice of its own before the next tick.
+   * A job that outlasts its first slice is announced with a heartbeat right away.
+   */
   private enqueue(job: Job): void {
     this.jobs.push(job);
-    if (this.jobs.length === 1) this.runJobSlice(this.env.now());
+    if (this.jobs.length !== 1) return;
+    this.runJobSlice(this.env.now());
+    if (this.jobs[0] === job) this.beat(true);
   }
 
   /** A slice of the current job, up to the duty share of a tick; settles it when done. */
@@ -282,9 +287,10 @@ export class EngineHost implements WorkerApi {
     return this.loaded().save();
   }
 
-  async saveState(): Promise<{ state: Uint8Array; timeMs: number }> {
+  async saveState(): Promise<{ state: Uint8Array; timeMs: number; events: EngineEvent[] }> {
     const engine = this.loaded();
-    return { state: engine.save(), timeMs: engine.timeMs };
+    // The events so far go with the save: a replay over it starts after them.
+    return { state: engine.save(), timeMs: engine.timeMs, events: engine.drainEvents() };
   }
 
   async systems(): Promise<SystemInfo[]> {

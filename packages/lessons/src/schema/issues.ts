@@ -14,6 +14,7 @@ export function quote(value: unknown): string {
   let text: string;
   if (typeof value === 'string') text = JSON.stringify(value);
   else if (value === undefined) text = 'nothing';
+  else if (typeof value === 'bigint') text = `${value}n`;
   else {
     try {
       text = JSON.stringify(value) ?? String(value);

@@ -24,13 +24,14 @@ import {
   FRONT_RAIL_Z_M,
   PANEL_WIDTH_M,
   RACK_BASE_Y_M,
+  RACK_FRAME_TOP_M,
   RACK_OUTER_DEPTH_M,
   RACK_OUTER_WIDTH_M,
   RACK_TOP_Y_M,
   REAR_RAIL_Z_M,
 } from './units.ts';
 
-const RACK_TOP_M = 2.02;
+const RACK_TOP_M = RACK_FRAME_TOP_M;
 const POST_M = 0.045;
 
 function box(w: number, h: number, d: number, x: number, y: number, z: number): BufferGeometry {

@@ -55,3 +55,6 @@ export function uHeight(heightU: number): number {
 
 /** Top of the last usable unit of the rack. */
 export const RACK_TOP_Y_M = uBottomY(RACK_HEIGHT_U + 1);
+
+/** Top of the rack cabinet (its roof), metres above the floor. */
+export const RACK_FRAME_TOP_M = 2.02;
