@@ -88,10 +88,9 @@ export interface EngineSnapshotRecords {
   dumps: DumpRecord[];
 }
 
-const NOT_RUNNING: CommandResult = {
-  ok: false,
-  error: 'The simulation is restarting; try again in a moment.',
-};
+const RESTARTING = 'The simulation is restarting; try again in a moment.';
+const STOPPED =
+  'The simulation is not running: it stopped after repeated crashes. Restart it first (the notice\'s button or ftTwin.restart()).';
 const NOT_CONFIRMED: CommandResult = {
   ok: false,
   error:
@@ -171,10 +170,15 @@ export class EngineClient {
     return this.api && this.store.getState().workerStatus === 'running' ? this.api : null;
   }
 
+  /** Why a call cannot be made now. */
+  private notRunning(): string {
+    return this.store.getState().workerStatus === 'stopped' ? STOPPED : RESTARTING;
+  }
+
   /** Sends a command (already checked and copied by the caller); resolves with its outcome. */
   async command(command: Command): Promise<CommandResult> {
     const api = this.running();
-    if (!api) return NOT_RUNNING;
+    if (!api) return { ok: false, error: this.notRunning() };
     const outcome = await this.call('command', api.command(command));
     if (outcome.kind !== 'answered') return NOT_CONFIRMED;
     const { timeMs, ...result } = outcome.value;
@@ -207,7 +211,7 @@ export class EngineClient {
    */
   async jumpToNextEvent(limitMs: number): Promise<number> {
     const api = this.running();
-    if (!api) throw new Error(NOT_RUNNING.error);
+    if (!api) throw new Error(this.notRunning());
     const outcome = await this.call('jumpToNextEvent', api.warp(limitMs));
     if (outcome.kind !== 'answered') throw unfinished('The time warp', outcome);
     const warp = outcome.value;
@@ -222,7 +226,7 @@ export class EngineClient {
    */
   async step(simMs: number): Promise<void> {
     const api = this.running();
-    if (!api) throw new Error(NOT_RUNNING.error);
+    if (!api) throw new Error(this.notRunning());
     const outcome = await this.call('step', api.step(simMs));
     if (outcome.kind !== 'answered') throw unfinished('The step', outcome);
     this.feed?.refresh();
