@@ -52,7 +52,9 @@ test('arguments that cannot cross to the worker are refused before anything is p
       }
     };
     return {
-      fn: await attempt(() => api.command({ type: 'pull', target: 'A.cpu-1', x: () => 1 } as never)),
+      fn: await attempt(() =>
+        api.command({ type: 'pull', target: 'A.cpu-1', x: () => 1 } as never),
+      ),
       proxy: await attempt(() =>
         api.command(new Proxy({ type: 'pull', target: 'A.cpu-1' }, {}) as never),
       ),
@@ -69,10 +71,14 @@ test('arguments that cannot cross to the worker are refused before anything is p
   expect(messages.fn).toMatch(/^ftTwin\.command: command: expected plain data, .*cannot be copied/);
   expect(messages.proxy).toMatch(/cannot be copied to the engine/);
   expect(messages.bigint).toMatch(/^ftTwin\.inject: detail\.bit: .*BigInt \(3n\)/);
-  expect(messages.force).toBe('ftTwin.pull: options.force: expected force: true or false, got "yes".');
+  expect(messages.force).toBe(
+    'ftTwin.pull: options.force: expected force: true or false, got "yes".',
+  );
   expect(messages.replacement).toMatch(/^ftTwin\.insert: options\.replacement: expected/);
   expect(messages.detail).toMatch(/^ftTwin\.inject: detail: expected fault details like/);
-  expect(messages.role).toMatch(/^ftTwin\.ledPosition: role: expected an LED A\.cpu-1 has, one of .*; got an object\.$/);
+  expect(messages.role).toMatch(
+    /^ftTwin\.ledPosition: role: expected an LED A\.cpu-1 has, one of .*; got an object\.$/,
+  );
   expect(messages.nan).toMatch(/got NaN\.$/);
   expect(messages.type).toMatch(/^ftTwin\.command: command\.type: expected a command type/);
   expect(messages.long.length).toBeLessThan(400);

@@ -33,9 +33,12 @@ test('after a crash the last save is restored and every command confirmed since 
     before.pulledAt,
   );
   // The log shows the pull once, and says how the engine came back.
-  await expect(twin.eventLog).toContainText(/Simulation worker restarted: .*replayed 1 confirmed command/);
+  await expect(twin.eventLog).toContainText(
+    /Simulation worker restarted: .*replayed 1 confirmed command/,
+  );
   const removedTraps = await page.evaluate(
-    (id) => window.ftTwin!.traps().filter((t) => t.componentId === id && t.trap === 'removed').length,
+    (id) =>
+      window.ftTwin!.traps().filter((t) => t.componentId === id && t.trap === 'removed').length,
     cpu1,
   );
   expect(removedTraps).toBe(1);
@@ -56,7 +59,12 @@ test('after repeated crashes the app says what happened, offers a restart, and e
     const api = window.ftTwin!;
     const out: string[] = [];
     for (let i = 0; i < 5; i++) {
-      out.push(await api.debug.crashWorker().then(() => 'restarted', (e: Error) => e.message));
+      out.push(
+        await api.debug.crashWorker().then(
+          () => 'restarted',
+          (e: Error) => e.message,
+        ),
+      );
     }
     return out;
   });

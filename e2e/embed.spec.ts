@@ -321,6 +321,28 @@ test.describe('<ft-twin> for everyone', () => {
   });
 });
 
+test.describe('scripts from another origin', () => {
+  test('a page loads ft-twin.js from a CDN (another origin): chunks and worker follow', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const docs = new EmbedPage(page);
+    const cdn = new URL(ISOLATED_URL).origin;
+    await page.goto(`${PLAIN_URL}examples/cdn.html?cdn=${encodeURIComponent(cdn)}`);
+    await expect(page.getByTestId('cdn.origin')).toHaveText(`${cdn}/embed/ft-twin.js`);
+    await docs.ready('cdn-twin');
+    await page.evaluate(() =>
+      (document.getElementById('cdn-twin') as FtTwinLike).inject('A.cpu-1', 'self-check'),
+    );
+    await expect
+      .poll(() =>
+        page.evaluate(() => (document.getElementById('cdn-twin') as FtTwinLike).state('A.cpu-1')),
+      )
+      .not.toBe('duplex');
+    expect(docs.errors).toEqual([]);
+  });
+});
+
 test.describe('the iframe embed', () => {
   test('a host on another origin drives the twin in the iframe and hears its events', async ({
     page,

@@ -22,10 +22,13 @@ const cases: [string, RegExp][] = [
     /systems\[0\]\.positionU: expected a whole number of rack units .*got Infinity \(a number too large to represent\)/,
   ],
   [
-    `#config=${encodeURIComponent('{"heightU":48,"systems":[{"id":"A","model":"4300","positionU":45}]}')}`,
-    /heightU: 48 is not between 1 and 42 \(the twin draws a 42U rack\)/,
+    `#config=${encodeURIComponent('{"heightU":49,"systems":[{"id":"A","model":"4300","positionU":45}]}')}`,
+    /heightU: 49 is not between 1 and 48 \(the tallest rack the twin draws; 42U is the standard\)/,
   ],
-  ['?sead=3&seed=4&seed=5', /Unknown URL parameter was ignored: \?"sead"\..*\?seed was given 2 times/],
+  [
+    '?sead=3&seed=4&seed=5',
+    /Unknown URL parameter was ignored: \?"sead"\..*\?seed was given 2 times/,
+  ],
 ];
 
 for (const [query, message] of cases) {

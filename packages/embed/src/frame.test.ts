@@ -22,7 +22,9 @@ function setup(allowed = ['https://docs.example']) {
     call: call as never,
   });
   const send = (data: unknown, origin = 'https://docs.example') =>
-    listeners.forEach((l) => l({ data, origin, source: host } as unknown as MessageEvent));
+    listeners.forEach((l) => {
+      l({ data, origin, source: host } as unknown as MessageEvent);
+    });
   return { bridge, send, received, call };
 }
 

@@ -45,6 +45,14 @@ describe('parseRackConfig', () => {
     });
   });
 
+  it('accepts a 48U rack with a system above U42 (the scene grows the cabinet to match)', () => {
+    const config = parseRackConfig({ heightU: 48, systems: [sys({ positionU: 44 })] }, 'x');
+    expect(config.heightU).toBe(48);
+    expect(() => parseRackConfig({ systems: [sys({ positionU: 44 })] }, 'x')).toThrow(
+      /positionU: 44 \+ 4U exceeds the 42U rack/,
+    );
+  });
+
   it('accepts the documented example', () => {
     const text =
       '{ "name": "Lab", "systems": [{ "id": "A", "model": "4300", "positionU": 1, "mode": "dmr", "memoryGB": 4, "processorsPerElement": 2, "disks": 3, "pciAdapters": ["gige"] }] }';
@@ -99,7 +107,7 @@ describe('parseRackConfig', () => {
       'positionU below 1',
       rack(sys({ positionU: 0 })),
       'systems[0].positionU',
-      /^0 is outside the rack: U1 is the bottom and U42 the top$/,
+      /^0 is outside the rack: U1 is the bottom and U48 the top$/,
     ],
     [
       'positionU over the top',
@@ -176,13 +184,13 @@ describe('parseRackConfig', () => {
       'rack height out of range',
       { heightU: 0, systems: [sys()] },
       'heightU',
-      /not between 1 and 42/,
+      /not between 1 and 48/,
     ],
     [
-      'a rack taller than the drawn one',
-      { heightU: 48, systems: [sys({ positionU: 44 })] },
+      'a rack taller than the tallest drawn one',
+      { heightU: 49, systems: [sys({ positionU: 44 })] },
       'heightU',
-      /^48 is not between 1 and 42 \(the twin draws a 42U rack\)$/,
+      /^49 is not between 1 and 48 \(the tallest rack the twin draws; 42U is the standard\)$/,
     ],
     [
       'positionU too large for a number',

@@ -5,12 +5,15 @@
  * Every rejection is a {@link ConfigError} naming the source and the field path.
  */
 import * as v from 'valibot';
+import { checkClusters, readClusters } from './clusterConfig.ts';
+import { isComparisonModelId, isConventionalModelId } from './comparisonModels.ts';
 import { defaultSystem, defaultSystemName } from './defaults.ts';
 import { ConfigError } from './errors.ts';
 import { MODELS, pciSlotsPerSide } from './models.ts';
 import { RACK_HEIGHT_U } from './racks.ts';
 import { safeText } from './shown.ts';
 import {
+  comparisonRackSchema,
   DEFAULT_RACK_NAME,
   issuePath,
   type RackInput,
@@ -18,6 +21,15 @@ import {
   type SystemInput,
 } from './configSchema.ts';
 import type { RackConfig, SystemConfig } from './types.ts';
+
+/** How much {@link parseRackConfig} accepts. */
+export interface ParseOptions {
+  /**
+   * Also accept the comparison machines (conventional servers, disk arrays), `mirroredDisks`
+   * and failover `clusters` (issue 11). Off by default: the ftServer engine runs only ftServers.
+   */
+  comparison?: boolean;
+}
 
 export { DEFAULT_RACK_NAME, MAX_RACK_HEIGHT_U, SYSTEM_ID_PATTERN } from './configSchema.ts';
 
@@ -37,7 +49,11 @@ function checkSystem(source: string, i: number, s: SystemInput, rackHeightU: num
     fail('positionU', `${s.positionU} + ${heightU}U exceeds the ${rackHeightU}U rack`);
   }
   const mode = s.mode ?? defaults.mode;
-  if (mode === 'tmr' && !spec.tmrCapable.value) {
+  if (isComparisonModelId(s.model)) {
+    if (mode !== 'simplex') fail('mode', `the ${spec.name} has no lockstep: mode is simplex`);
+  } else if (mode === 'simplex') {
+    fail('mode', `'simplex' is not a mode of the ${spec.name}; valid: dmr, tmr`);
+  } else if (mode === 'tmr' && !spec.tmrCapable.value) {
     fail('mode', `the ${spec.name} does not support TMR (DMR only)`);
   }
   const processors = s.processorsPerElement ?? defaults.processorsPerElement;
@@ -68,7 +84,7 @@ function checkSystem(source: string, i: number, s: SystemInput, rackHeightU: num
       `${pciAdapters.length} adapters do not fit: the ${spec.name} has ${slots} PCI slots per side`,
     );
   }
-  return {
+  const system: SystemConfig = {
     id: s.id,
     name: s.name ?? defaultSystemName(s.model, s.id),
     model: s.model,
@@ -79,6 +95,15 @@ function checkSystem(source: string, i: number, s: SystemInput, rackHeightU: num
     disks,
     pciAdapters,
   };
+  if (!isConventionalModelId(s.model)) {
+    if (s.mirroredDisks !== undefined)
+      fail('mirroredDisks', `only a conventional server has this option, not the ${spec.name}`);
+    return system;
+  }
+  const mirroredDisks = s.mirroredDisks ?? true;
+  if (mirroredDisks && disks !== 0 && disks !== 2)
+    fail('disks', `${disks} disks cannot be mirrored: RAID 1 takes 0 or 2 disks`);
+  return { ...system, mirroredDisks };
 }
 
 /** Rejects duplicate ids and overlapping U ranges, naming both systems. */
@@ -117,15 +142,21 @@ function checkRack(source: string, systems: readonly SystemConfig[]): void {
  * @example
  * rackConfigFromValue({ systems: [{ id: 'A', model: '4300', positionU: 1 }] }, 'rack.json');
  */
-export function rackConfigFromValue(value: unknown, source: string): RackConfig {
+export function rackConfigFromValue(
+  value: unknown,
+  source: string,
+  options: ParseOptions = {},
+): RackConfig {
+  const comparison = options.comparison === true;
   let parsed: RackInput;
   try {
-    const result = v.safeParse(rackSchema, value, { abortEarly: true });
+    const schema = comparison ? comparisonRackSchema : rackSchema;
+    const result = v.safeParse(schema, value, { abortEarly: true });
     if (!result.success) {
       const issue = result.issues[0];
       throw new ConfigError(source, issuePath(issue.path), issue.message);
     }
-    parsed = result.output;
+    parsed = result.output as RackInput;
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     // A getter or a Proxy trap threw while the value was read.
@@ -134,7 +165,11 @@ export function rackConfigFromValue(value: unknown, source: string): RackConfig 
   const heightU = parsed.heightU ?? RACK_HEIGHT_U;
   const systems = parsed.systems.map((s, i) => checkSystem(source, i, s, heightU));
   checkRack(source, systems);
-  return { name: parsed.name ?? DEFAULT_RACK_NAME, heightU, systems };
+  const name = parsed.name ?? DEFAULT_RACK_NAME;
+  if (!comparison || parsed.clusters === undefined) return { name, heightU, systems };
+  const clusters = readClusters(source, parsed.clusters);
+  checkClusters(source, systems, clusters);
+  return { name, heightU, systems, clusters };
 }
 
 /**
@@ -151,8 +186,12 @@ export function rackConfigFromValue(value: unknown, source: string): RackConfig 
  * const config = parseRackConfig('{"systems":[{"id":"A","model":"4300","positionU":1}]}', 'rack.json');
  * config.systems[0].memoryGB; // 4
  */
-export function parseRackConfig(input: string | unknown, source: string): RackConfig {
-  if (typeof input !== 'string') return rackConfigFromValue(input, source);
+export function parseRackConfig(
+  input: string | unknown,
+  source: string,
+  options: ParseOptions = {},
+): RackConfig {
+  if (typeof input !== 'string') return rackConfigFromValue(input, source, options);
   if (input.length > MAX_CONFIG_CHARS) {
     throw new ConfigError(
       source,
@@ -167,7 +206,7 @@ export function parseRackConfig(input: string | unknown, source: string): RackCo
     const why = e instanceof Error ? e.message : String(e);
     throw new ConfigError(source, '(root)', `invalid JSON: ${safeText(why, 120)}`);
   }
-  return rackConfigFromValue(value, source);
+  return rackConfigFromValue(value, source, options);
 }
 
 /**
@@ -191,7 +230,17 @@ export function rackConfigToJson(config: RackConfig): string {
       memoryGB: s.memoryGB,
       disks: s.disks,
       pciAdapters: [...s.pciAdapters],
+      ...(s.mirroredDisks === undefined ? {} : { mirroredDisks: s.mirroredDisks }),
     })),
+    ...(config.clusters === undefined
+      ? {}
+      : {
+          clusters: config.clusters.map((c) => ({
+            id: c.id,
+            nodes: [...c.nodes],
+            storage: c.storage,
+          })),
+        }),
   };
   return `${JSON.stringify(plain, null, 2)}\n`;
 }

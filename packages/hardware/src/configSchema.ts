@@ -4,6 +4,7 @@
  * and cut, see ./shown.ts). What depends on the chosen model is checked in ./config.ts.
  */
 import * as v from 'valibot';
+import { COMPARISON_MODEL_IDS } from './comparisonModels.ts';
 import { MODEL_IDS } from './models.ts';
 import { PCI_ADAPTER_IDS } from './parts.ts';
 import { RACK_HEIGHT_U } from './racks.ts';
@@ -12,10 +13,12 @@ import { describeValue, safeText, shown } from './shown.ts';
 /** Valid system ids: a letter, then up to 15 letters, digits, `_` or `-`. */
 export const SYSTEM_ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,15}$/;
 /**
- * Tallest rack a configuration may declare with `heightU`: the rack the twin draws. One rule for
- * the parser and the scene, so that no system can sit above the drawn frame.
+ * Tallest rack a configuration may declare with `heightU` (a 48U cabinet: the comparison page's
+ * cluster equivalent of a full rack needs one). The rule, shared with the scene: a rack is drawn
+ * as tall as it says, at least the standard 42U, and the parser refuses anything taller than this
+ * or any system above the rack's own top, so no system can sit outside the drawn frame.
  */
-export const MAX_RACK_HEIGHT_U = RACK_HEIGHT_U;
+export const MAX_RACK_HEIGHT_U = 48;
 /** Name given to a rack configuration without one. */
 export const DEFAULT_RACK_NAME = 'ftServer rack';
 /** Most systems in one rack: eight 4300s fill 42U, and smaller racks hold fewer. */
@@ -50,7 +53,19 @@ function fields<const E extends v.ObjectEntries>(
     }
     return notObject(issue);
   });
-  return v.pipe(plainObject, object);
+  // Unknown fields are named before any other problem (valibot's strictObject checks them last):
+  // a field meant for another kind of rack is the likeliest mistake.
+  const knownOnly = v.rawCheck<Record<string, unknown>>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const input = dataset.value;
+    const key = Object.keys(input).find((k) => !Object.hasOwn(entries, k));
+    if (key === undefined) return;
+    addIssue({
+      message: `unknown field; valid fields: ${allowed}`,
+      path: [{ type: 'object', origin: 'key', input, key, value: input[key] }],
+    });
+  });
+  return v.pipe(plainObject, knownOnly, object);
 }
 
 /** A whole number; with `range`, also within `min..max` (else `range` says what is allowed). */
@@ -99,21 +114,26 @@ const systemId = v.pipe(
   ),
 );
 
-const systemSchema = fields(
-  {
+/** The fields of one system; `comparison` adds the comparison machines and `mirroredDisks`. */
+function systemSchema(comparison: boolean) {
+  const models = comparison ? ([...MODEL_IDS, ...COMPARISON_MODEL_IDS] as const) : MODEL_IDS;
+  const modes = comparison ? (['dmr', 'tmr', 'simplex'] as const) : (['dmr', 'tmr'] as const);
+  const validModes = modes.join(', ');
+  const common = {
     id: systemId,
     name: v.optional(name('a system name')),
-    model: word(MODEL_IDS, 'model', 'models'),
+    model: word(models, 'model', 'models'),
     positionU: integer('a whole number of rack units (U1 is the bottom of the rack)', {
       min: 1,
       max: MAX_RACK_HEIGHT_U,
       says: `outside the rack: U1 is the bottom and U${MAX_RACK_HEIGHT_U} the top`,
     }),
+    // Which mode a model may run is checked with the catalog in ./config.ts.
     mode: v.optional(
-      v.picklist(['dmr', 'tmr'] as const, (i: Issue) =>
+      v.picklist(modes, (i: Issue) =>
         typeof i.input === 'string'
-          ? `${shown(i.input)} is not a mode; valid: dmr, tmr`
-          : `expected a mode (a string), got ${describeValue(i.input)}; valid: dmr, tmr`,
+          ? `${shown(i.input)} is not a mode; valid: ${validModes}`
+          : `expected a mode (a string), got ${describeValue(i.input)}; valid: ${validModes}`,
       ),
     ),
     // The options of these depend on the model: ./config.ts checks them against the catalog.
@@ -136,41 +156,65 @@ const systemSchema = fields(
         v.maxLength(MAX_ADAPTERS_LISTED, `expected at most ${MAX_ADAPTERS_LISTED} adapters`),
       ),
     ),
-  },
-  '{ "id": "A", "model": "4300", "positionU": 1 }',
-  {
-    id: 'a system id like "A"',
-    model: `a model: ${MODEL_IDS.join(', ')}`,
-    positionU: 'the rack unit of the chassis bottom, e.g. 1',
-  },
-);
+    // Accepted only in comparison racks; ./config.ts says which machines may carry it.
+    mirroredDisks: v.optional(
+      v.boolean((i: Issue) => `expected true or false, got ${describeValue(i.input)}`),
+    ),
+  };
+  const { mirroredDisks, ...ftServerOnly } = common;
+  return fields(
+    comparison ? { ...ftServerOnly, mirroredDisks } : ftServerOnly,
+    '{ "id": "A", "model": "4300", "positionU": 1 }',
+    {
+      id: 'a system id like "A"',
+      model: `a model: ${models.join(', ')}`,
+      positionU: 'the rack unit of the chassis bottom, e.g. 1',
+    },
+  );
+}
 
-/** The whole rack configuration, before the catalog checks. */
-export const rackSchema = fields(
-  {
+/** The whole rack; `comparison` also accepts `clusters` (their shape: ./clusterConfig.ts). */
+function rackSchemaOf(comparison: boolean) {
+  const common = {
     name: v.optional(name('a rack name')),
     heightU: v.optional(
       integer('a rack height in rack units', {
         min: 1,
         max: MAX_RACK_HEIGHT_U,
-        says: `not between 1 and ${MAX_RACK_HEIGHT_U} (the twin draws a ${RACK_HEIGHT_U}U rack)`,
+        says: `not between 1 and ${MAX_RACK_HEIGHT_U} (the tallest rack the twin draws; ${RACK_HEIGHT_U}U is the standard)`,
       }),
     ),
     systems: v.pipe(
       v.array(
-        systemSchema,
+        systemSchema(comparison),
         (i: Issue) => `expected an array of systems, got ${describeValue(i.input)}`,
       ),
       v.minLength(1, 'expected at least one system'),
       v.maxLength(MAX_SYSTEMS, `expected at most ${MAX_SYSTEMS} systems`),
     ),
-  },
-  '{ "systems": [{ "id": "A", "model": "4300", "positionU": 1 }] }',
-  { systems: 'an array of systems like [{ "id": "A", "model": "4300", "positionU": 1 }]' },
-);
+    clusters: v.optional(v.unknown()),
+  };
+  const { clusters, ...ftServerOnly } = common;
+  return fields(
+    comparison ? { ...ftServerOnly, clusters } : ftServerOnly,
+    '{ "systems": [{ "id": "A", "model": "4300", "positionU": 1 }] }',
+    { systems: 'an array of systems like [{ "id": "A", "model": "4300", "positionU": 1 }]' },
+  );
+}
 
-export type RackInput = v.InferOutput<typeof rackSchema>;
-export type SystemInput = RackInput['systems'][number];
+/** The ftServer rack configuration, before the catalog checks. */
+export const rackSchema = rackSchemaOf(false);
+/** A comparison rack (issue 11): also conventional servers, disk arrays and clusters. */
+export const comparisonRackSchema = rackSchemaOf(true);
+
+type FtServerRack = v.InferOutput<typeof rackSchema>;
+/** One system as either schema reads it (`mirroredDisks` only from a comparison rack). */
+export type SystemInput = FtServerRack['systems'][number] & { mirroredDisks?: boolean };
+/** A rack as either schema reads it (`clusters` only from a comparison rack, shape unchecked). */
+export type RackInput = Omit<FtServerRack, 'systems'> & {
+  systems: SystemInput[];
+  clusters?: unknown;
+};
 
 /** `systems[1].positionU` from a valibot issue path; `(root)` for the whole configuration. */
 export function issuePath(path: Issue['path']): string {

@@ -4,6 +4,9 @@
  * Ids are `${systemId}.${localId}`; the order is deterministic (system by system, then cpu, io,
  * xio, psu, disk, pci, nic) because the engine indexes its typed arrays by this order.
  */
+import { expandComparisonSystem } from './comparisonExpand.ts';
+import { isComparisonModelId } from './comparisonModels.ts';
+import { DISK_BUS, EMBEDDED_NIC_SLOT } from './devicePaths.ts';
 import { assumed, sourced } from './figure.ts';
 import { LEDS } from './leds.ts';
 import { CORE_IO_ELEMENTS, EXPANSION_IO_ELEMENTS, MODELS, layoutFor } from './models.ts';
@@ -19,10 +22,7 @@ import type {
   SystemModel,
 } from './types.ts';
 
-/** Slot of the embedded Ethernet port on a core I/O element (path `10/5`). */
-export const EMBEDDED_NIC_SLOT = 5;
-/** Bus number of the disk bays in a disk path (`10/40/1`) [assumed exact form]. */
-export const DISK_BUS = 40;
+export { DISK_BUS, EMBEDDED_NIC_SLOT };
 
 const HOT_SWAP: Readonly<Record<ComponentKind, Figure<boolean>>> = {
   cpu: sourced(true, 'CRUs are swapped while the system runs'),
@@ -212,6 +212,7 @@ function toSpec(sys: SystemConfig, p: Part): ComponentSpec {
  *   processorsPerElement: 2, memoryGB: 4, disks: 3, pciAdapters: [] }).components.length; // 16
  */
 export function expandSystem(config: SystemConfig): SystemModel {
+  if (isComparisonModelId(config.model)) return expandComparisonSystem(config);
   const spec = MODELS[config.model];
   const parts = [
     ...cpuParts(spec, config),

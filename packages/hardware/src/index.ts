@@ -1,6 +1,8 @@
 /**
  * `@ft/hardware`: the catalog of ftServer models, their assemblies, parts and LEDs, the rack and
- * its presets, and the configuration parser. Pure data and types; no DOM, no randomness.
+ * its presets, and the configuration parser; plus the machines the ftServer is compared with
+ * (conventional servers, the disk array of a failover cluster) and the equivalent racks. Pure
+ * data and types; no DOM, no randomness.
  */
 export type * from './types.ts';
 export { ConfigError } from './errors.ts';
@@ -24,6 +26,7 @@ export {
   DEFAULT_RACK_NAME,
   MAX_CONFIG_CHARS,
   MAX_RACK_HEIGHT_U,
+  type ParseOptions,
   SYSTEM_ID_PATTERN,
   parseRackConfig,
   rackConfigFromValue,
@@ -31,3 +34,21 @@ export {
 } from './config.ts';
 export { SHOWN_MAX_CHARS, describeValue, escapeUnsafe, safeText, shown } from './shown.ts';
 export { issuePath } from './configSchema.ts';
+export {
+  COMPARISON_HOT_SWAP,
+  COMPARISON_MODELS,
+  COMPARISON_MODEL_IDS,
+  isComparisonModelId,
+  isConventionalModelId,
+} from './comparisonModels.ts';
+export { expandComparisonSystem } from './comparisonExpand.ts';
+export {
+  COMPARISON_PRESETS,
+  COMPARISON_PRESET_NAMES,
+  type ClusterSystemIds,
+  clusterEquivalent,
+  clusterSystemIds,
+  conventionalEquivalent,
+  conventionalModelFor,
+  getComparisonPreset,
+} from './comparisonRacks.ts';

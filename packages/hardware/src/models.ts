@@ -5,14 +5,17 @@
  * Chassis layout (our choice, the same for every model): core I/O at the bottom, expansion I/O
  * above it, CPU elements on top; side 0 below side 1 within each pair.
  */
+import { COMPARISON_MODELS } from './comparisonModels.ts';
 import { assumed, sourced } from './figure.ts';
 import type {
   AssemblySlot,
+  FtServerModelId,
   IoAssemblySpec,
   ModelId,
   ModelSpec,
   ProcessorSpec,
   PsuSpec,
+  RedundancyMode,
 } from './types.ts';
 
 const PLACEHOLDER = 'placeholder, not a real Stratus part number';
@@ -137,7 +140,8 @@ const FT6600: ModelSpec = {
 };
 
 /**
- * The catalog of ftServer models, by id.
+ * The catalog: the ftServer models and, for the comparison of issue 11, the conventional servers
+ * and the cluster's disk array (`comparisonModels.ts`), by id.
  *
  * @example
  * MODELS['4300'].heightU.value; // 4
@@ -147,13 +151,14 @@ export const MODELS: Readonly<Record<ModelId, ModelSpec>> = {
   '4300': FT4300,
   '5600': FT5600,
   '6600': FT6600,
+  ...COMPARISON_MODELS,
 };
 
-/** Model ids in catalog order. */
-export const MODEL_IDS: readonly ModelId[] = ['4300', '5600', '6600'];
+/** ftServer model ids in catalog order (the comparison machines are in `COMPARISON_MODEL_IDS`). */
+export const MODEL_IDS: readonly FtServerModelId[] = ['4300', '5600', '6600'];
 
-/** Whether `id` names a model in {@link MODELS}. */
-export function isModelId(id: unknown): id is ModelId {
+/** Whether `id` names an ftServer model of {@link MODELS}. */
+export function isModelId(id: unknown): id is FtServerModelId {
   return typeof id === 'string' && (MODEL_IDS as readonly string[]).includes(id);
 }
 
@@ -163,7 +168,7 @@ export function isModelId(id: unknown): id is ModelId {
  * @example
  * layoutFor(MODELS['6600'], 'dmr').some((s) => s.element === 2); // false
  */
-export function layoutFor(spec: ModelSpec, mode: 'dmr' | 'tmr'): readonly AssemblySlot[] {
+export function layoutFor(spec: ModelSpec, mode: RedundancyMode): readonly AssemblySlot[] {
   return mode === 'tmr' ? spec.layout : spec.layout.filter((s) => !s.tmrOnly);
 }
 

@@ -13,12 +13,14 @@
 export const SHOWN_MAX_CHARS = 60;
 
 /**
- * C0 and C1 controls, DEL, the line and paragraph separators, and the bidirectional marks,
- * embeddings, overrides and isolates (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069).
+ * C0 and C1 controls, DEL, the line and paragraph separators, the bidirectional marks,
+ * embeddings, overrides and isolates (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069), and
+ * the invisible ones: zero-width spaces and joiners, word joiner and invisible operators, the
+ * byte-order mark (U+200B-U+200D, U+2060-U+2064, U+FEFF).
  */
 const UNSAFE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping them is the point
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /**
  * Control and bidi characters written as `\uXXXX` escapes; nothing cut.

@@ -16,7 +16,16 @@ export interface Figure<T> {
   readonly note?: string;
 }
 
-export type ModelId = '4300' | '5600' | '6600';
+/** The ftServer models of the catalog. */
+export type FtServerModelId = '4300' | '5600' | '6600';
+
+/**
+ * Machines the twin models only to compare the ftServer with (issue 11, `comparisonModels.ts`):
+ * conventional servers and the shared disk array of a failover cluster.
+ */
+export type ComparisonModelId = 'conventional' | 'conventional-xio' | 'disk-array';
+
+export type ModelId = FtServerModelId | ComparisonModelId;
 
 /** Kinds of component the twin models. CRU = customer-replaceable unit. */
 export type ComponentKind =
@@ -133,7 +142,8 @@ export interface ComponentSpec {
   readonly slot: number;
 }
 
-export type RedundancyMode = 'dmr' | 'tmr';
+/** Lockstep redundancy of the CPU elements; `simplex` for the comparison machines (none). */
+export type RedundancyMode = 'dmr' | 'tmr' | 'simplex';
 
 /** A configured system in the rack, after validation. */
 export interface SystemConfig {
@@ -147,12 +157,31 @@ export interface SystemConfig {
   readonly memoryGB: number;
   readonly disks: number;
   readonly pciAdapters: readonly string[];
+  /**
+   * Conventional servers only: RAID 1 over the first two bays (true) or every disk on its own
+   * (false). ftServer disks are always mirrored across the two I/O elements; absent there.
+   */
+  readonly mirroredDisks?: boolean;
+}
+
+/**
+ * A two-node failover cluster (comparison racks only): two conventional servers, one of them
+ * active, sharing one disk array.
+ */
+export interface FailoverClusterConfig {
+  readonly id: string;
+  /** System ids of the two nodes; the first is active at power-on. */
+  readonly nodes: readonly [string, string];
+  /** System id of the shared disk array. */
+  readonly storage: string;
 }
 
 export interface RackConfig {
   readonly name: string;
   readonly heightU: number;
   readonly systems: readonly SystemConfig[];
+  /** Failover clusters formed by systems of this rack (comparison racks only). */
+  readonly clusters?: readonly FailoverClusterConfig[];
 }
 
 /** A rack with every component expanded from the catalog. */

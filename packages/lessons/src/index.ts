@@ -63,7 +63,7 @@ export { ADVANCE_GRID_MS, advanceTo } from './time.ts';
 
 // Lessons
 export type * from './lesson/types.ts';
-export { lessonSchema, PENALTY_KINDS } from './lesson/schema.ts';
+export { LESSON_ID_PATTERN, LEVELS, lessonSchema, PENALTY_KINDS } from './lesson/schema.ts';
 export { instantiate, lessonIssues, parseLesson, type LessonSource } from './lesson/load.ts';
 export { drawVariables, substitute } from './lesson/variables.ts';
 export { DEFAULT_PENALTIES, findMistakes } from './lesson/penalties.ts';
@@ -93,7 +93,9 @@ export { parseSession, sessionSchema } from './session/schema.ts';
 export {
   decodeSession,
   encodeSession,
+  LINK_KEY,
   MAX_LINK_CHARS,
+  MAX_SESSION_JSON_BYTES,
   sessionFileText,
   shareLink,
   type ShareLink,

@@ -9,7 +9,18 @@
  * ticks the worker answers calls, and about once a second it posts a heartbeat, so the page can
  * tell a busy engine from a dead one.
  */
-import { ConfigError, getPreset, parseRackConfig, type RackConfig } from '@ft/hardware';
+import {
+  buildRack,
+  COMPARISON_PRESET_NAMES,
+  ConfigError,
+  getComparisonPreset,
+  getPreset,
+  isComparisonModelId,
+  parseRackConfig,
+  type RackConfig,
+} from '@ft/hardware';
+import type { Simulation } from '../alternatives/simulation.ts';
+import { isAltSave } from '../alternatives/sim/persist.ts';
 import { Engine } from '../engine.ts';
 import {
   allocateSnapshot,
@@ -64,7 +75,8 @@ export interface HostEnvironment {
 }
 
 export class EngineHost implements WorkerApi {
-  private engine: Engine | null = null;
+  /** The ftServer Engine, or a comparison machine (conventional server, failover cluster). */
+  private engine: Simulation | null = null;
   private views: SnapshotViews | null = null;
   private speed = 1;
   private duty = DEFAULT_DUTY;
@@ -93,14 +105,27 @@ export class EngineHost implements WorkerApi {
         return { ok: false, error: `maxDuty must be a number in 0.1..0.9, got ${String(duty)}` };
       }
       this.duty = duty;
-      let engine: Engine;
-      if (request.savedState) {
-        engine = Engine.restore(request.savedState);
+      let engine: Simulation;
+      const saved = request.savedState;
+      const config = saved ? null : this.rackConfig(request.rack);
+      const options = {
+        seed,
+        randomFaults: request.randomFaults === true,
+        autoRepair: request.autoRepair === true,
+      };
+      // The comparison machines load only when a page asks for one (they are not in the
+      // worker's first download).
+      if (saved && isAltSave(saved)) {
+        engine = (await import('../alternatives/simulation.ts')).restoreSimulation(saved);
+      } else if (saved) {
+        engine = Engine.restore(saved);
+      } else if (config && isComparisonRack(config)) {
+        const { createSimulation } = await import('../alternatives/simulation.ts');
+        engine = createSimulation(buildRack(config), options);
       } else {
-        const config = this.rackConfig(request.rack);
-        engine = Engine.fromConfig(config, { seed, randomFaults: request.randomFaults === true });
+        engine = Engine.fromConfig(config as RackConfig, options);
       }
-      const layout = snapshotLayout(engine.world.n, engine.world.m);
+      const layout = snapshotLayout(engine.rack.components.length, engine.rack.systems.length);
       let views: SnapshotViews;
       const shared = request.sharedSnapshot ?? null;
       if (shared) {
@@ -137,11 +162,15 @@ export class EngineHost implements WorkerApi {
   private rackConfig(rack: LoadRequest['rack']): RackConfig {
     if (!rack || typeof rack !== 'object')
       throw new ConfigError('load', 'rack', 'expected { preset } or { config }');
-    if ('preset' in rack) return getPreset(rack.preset);
-    return parseRackConfig(rack.config, rack.source ?? 'config');
+    if ('preset' in rack) {
+      return COMPARISON_PRESET_NAMES.includes(rack.preset)
+        ? getComparisonPreset(rack.preset)
+        : getPreset(rack.preset);
+    }
+    return parseRackConfig(rack.config, rack.source ?? 'config', { comparison: true });
   }
 
-  private loaded(): Engine {
+  private loaded(): Simulation {
     if (!this.engine) throw new Error('no rack loaded: call load() first');
     return this.engine;
   }
@@ -357,13 +386,15 @@ export class EngineHost implements WorkerApi {
     if (this.speed === 0) return;
     const deadline = now + TICK_INTERVAL_MS * this.duty;
     const chunkMs = this.holdOnDivergence ? HOLD_CHUNK_MS : MAX_SPEED_CHUNK_MS;
-    const heads = this.holdOnDivergence ? Uint32Array.from(engine.world.laneHead) : null;
+    // Only the ftServer engine has a voter to diverge; the comparison machines run on.
+    const ft = engine instanceof Engine ? engine : null;
+    const heads = ft && this.holdOnDivergence ? Uint32Array.from(ft.world.laneHead) : null;
     let remaining = this.speed === -1 ? Number.POSITIVE_INFINITY : wallMs * this.speed;
     while (remaining > 0 && this.env.now() < deadline) {
       const chunk = Math.min(remaining, chunkMs);
       engine.advance(chunk);
       remaining -= chunk;
-      if (heads && this.holdOn(engine, heads)) break;
+      if (ft && heads && this.holdOn(ft, heads)) break;
     }
     this.publish(this.env.now() - now);
   }
@@ -403,4 +434,11 @@ export class EngineHost implements WorkerApi {
       waiter.resolve(copy);
     }
   }
+}
+
+/** Whether a rack holds comparison machines (run by the alternatives, not the ftServer engine). */
+function isComparisonRack(config: RackConfig): boolean {
+  return (
+    (config.clusters?.length ?? 0) > 0 || config.systems.some((s) => isComparisonModelId(s.model))
+  );
 }

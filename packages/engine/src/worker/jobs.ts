@@ -4,7 +4,7 @@
  * in between. Chunk boundaries fall at fixed simulated offsets, never at wall-clock ones, so a job
  * does the same thing however fast the machine is.
  */
-import type { Engine } from '../engine.ts';
+import type { Simulation } from '../alternatives/simulation.ts';
 import type { CommandResult } from '../types.ts';
 import type { JournalEntry, WorkerJob } from './api.ts';
 
@@ -77,7 +77,7 @@ export class Job {
    * Runs segments until the job is done or `outOfTime()` says the slice is over (checked after
    * every chunk: a slice always makes progress). `afterChunk` may stop the job's slice early.
    */
-  runSlice(engine: Engine, outOfTime: () => boolean, afterChunk: () => boolean = () => false) {
+  runSlice(engine: Simulation, outOfTime: () => boolean, afterChunk: () => boolean = () => false) {
     while (!this.finished) {
       const segment = this.segments[this.next];
       if (segment.kind === 'command') {

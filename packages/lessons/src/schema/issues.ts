@@ -9,7 +9,13 @@ import type * as v from 'valibot';
 /** Longest quoted value shown in a message; longer ones are cut with an ellipsis. */
 export const MAX_QUOTED_CHARS = 40;
 
-/** A value as it appears in an error message: JSON-quoted, escaped, cut to a sensible length. */
+/**
+ * A value as it appears in an error message: JSON-quoted, escaped (control, bidirectional and
+ * invisible characters as `\uXXXX`), cut to a sensible length.
+ *
+ * @example
+ * quote('a\u202eb'); // '"a\\u202eb"'
+ */
 export function quote(value: unknown): string {
   let text: string;
   if (typeof value === 'string') text = JSON.stringify(value);
@@ -22,10 +28,9 @@ export function quote(value: unknown): string {
       text = String(value);
     }
   }
-  // Bidi overrides would reverse the rest of a message: escaped like the controls JSON escapes.
-  return escapeUnsafe(
-    text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS - 1)}…` : text,
-  );
+  // Control, bidi and invisible characters would change how the message reads: escaped first.
+  text = escapeUnsafe(text);
+  return text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS - 1)}…` : text;
 }
 
 /** `steps[3].target` from a valibot issue path; `(root)` for the whole input. */

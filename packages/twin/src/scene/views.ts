@@ -6,7 +6,7 @@
 import { type Box3Like, type CameraView, frameBox, withMinHeight } from './cameraMath.ts';
 import type { SceneLayout } from './layout/types.ts';
 import { BENCH, BENCH_X } from './motion.ts';
-import { RACK_FRAME_TOP_M, RACK_OUTER_DEPTH_M, RACK_OUTER_WIDTH_M } from './units.ts';
+import { frameTopY, RACK_OUTER_DEPTH_M, RACK_OUTER_WIDTH_M } from './units.ts';
 
 export type ViewPreset = 'front' | 'rear' | 'reset' | 'focus';
 
@@ -46,7 +46,7 @@ export function presetView(
   // The whole cabinet, plinth to roof: a view that cuts the rack's top reads as a cropped photo.
   const w = RACK_OUTER_WIDTH_M / 2;
   const d = RACK_OUTER_DEPTH_M / 2;
-  let box: Box3Like = { min: [-w, 0, -d], max: [w, RACK_FRAME_TOP_M + 0.01, d] };
+  let box: Box3Like = { min: [-w, 0, -d], max: [w, frameTopY(layout.rackU) + 0.01, d] };
   if (benchInUse && preset === 'reset') {
     // Parts wait on the spares shelf: widen the overview to show them.
     box = { min: box.min, max: [BENCH_X + BENCH.widthM / 2, box.max[1], box.max[2]] };

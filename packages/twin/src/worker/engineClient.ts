@@ -76,6 +76,7 @@ export interface StartOptions {
   rack: RackChoice;
   seed: number;
   randomFaults: boolean;
+  autoRepair?: boolean;
 }
 
 /** The engine's plain records at one simulated time. */
@@ -90,7 +91,7 @@ export interface EngineSnapshotRecords {
 
 const RESTARTING = 'The simulation is restarting; try again in a moment.';
 const STOPPED =
-  'The simulation is not running: it stopped after repeated crashes. Restart it first (the notice\'s button or ftTwin.restart()).';
+  "The simulation is not running: it stopped after repeated crashes. Restart it first (the notice's button or ftTwin.restart()).";
 const NOT_CONFIRMED: CommandResult = {
   ok: false,
   error:
@@ -117,7 +118,7 @@ export class EngineClient {
   private readonly calls = new Calls();
   private polling = new Set<string>();
   private generation = 0;
-  private request: Pick<LoadRequest, 'rack' | 'seed' | 'randomFaults'> | null = null;
+  private request: Pick<LoadRequest, 'rack' | 'seed' | 'randomFaults' | 'autoRepair'> | null = null;
   private model: RackModel | null = null;
   private saved: { state: Uint8Array; timeMs: number } | null = null;
   private readonly journal = new Journal();
@@ -162,6 +163,7 @@ export class EngineClient {
       rack: options.rackRequest,
       seed: options.seed,
       randomFaults: options.randomFaults,
+      autoRepair: options.autoRepair === true,
     };
     return this.boot(false);
   }

@@ -1,6 +1,17 @@
-/** Turns the URL's rack choice into the expanded rack model and the worker's load request. */
+/**
+ * Turns a rack choice (a preset name or a configuration) into the expanded rack model and the
+ * worker's load request. The comparison machines (a conventional server, a failover cluster:
+ * `conventional`, `cluster-2node`, or configurations with their models) load the same way.
+ */
 import type { LoadRequest } from '@ft/engine';
-import { buildRack, getPreset, type RackModel, rackConfigFromValue } from '@ft/hardware';
+import {
+  buildRack,
+  COMPARISON_PRESET_NAMES,
+  getComparisonPreset,
+  getPreset,
+  rackConfigFromValue,
+  type RackModel,
+} from '@ft/hardware';
 import type { RackChoice } from '../url/params.ts';
 
 /**
@@ -9,9 +20,12 @@ import type { RackChoice } from '../url/params.ts';
  */
 export function resolveRack(choice: RackChoice): { model: RackModel; rack: LoadRequest['rack'] } {
   if ('preset' in choice) {
-    return { model: buildRack(getPreset(choice.preset)), rack: { preset: choice.preset } };
+    const config = COMPARISON_PRESET_NAMES.includes(choice.preset)
+      ? getComparisonPreset(choice.preset)
+      : getPreset(choice.preset);
+    return { model: buildRack(config), rack: { preset: choice.preset } };
   }
-  const config = rackConfigFromValue(choice.config, choice.source);
+  const config = rackConfigFromValue(choice.config, choice.source, { comparison: true });
   // The worker gets the checked, filled-in copy: plain data the twin made.
   return { model: buildRack(config), rack: { config, source: choice.source } };
 }

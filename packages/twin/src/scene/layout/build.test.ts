@@ -1,6 +1,7 @@
 import {
   buildRack,
   getPreset,
+  MAX_RACK_HEIGHT_U,
   MODELS,
   parseRackConfig,
   presetNames,
@@ -11,10 +12,10 @@ import { describe, expect, it } from 'vitest';
 import {
   BEZEL_FRONT_Z_M,
   RACK_BASE_Y_M,
-  RACK_TOP_Y_M,
   CHASSIS_REAR_Z_M,
   RACK_HEIGHT_U,
   RACK_UNIT_M,
+  rackTopY,
   uBottomY,
 } from '../units.ts';
 import { buildLayout, freeUnits } from './build.ts';
@@ -130,13 +131,17 @@ describe('the drawn rack and the parser agree on what fits', () => {
             // Refused: then it is one that would not fit in the drawn rack.
             const top = positionU + MODELS[model as '4300'].heightU.value - 1;
             expect(
-              positionU < 1 || top > (heightU ?? RACK_HEIGHT_U) || (heightU ?? 0) > RACK_HEIGHT_U,
+              positionU < 1 ||
+                top > (heightU ?? RACK_HEIGHT_U) ||
+                (heightU ?? 0) > MAX_RACK_HEIGHT_U,
             ).toBe(true);
             return;
           }
           const layout = buildLayout(buildRack(config));
+          // The cabinet grows to the rack's height: every system is inside the drawn frame.
+          expect(layout.rackU).toBe(Math.max(RACK_HEIGHT_U, config.heightU));
           for (const s of layout.systems) {
-            expect(s.center[1] + s.size[1] / 2).toBeLessThanOrEqual(RACK_TOP_Y_M + 1e-9);
+            expect(s.center[1] + s.size[1] / 2).toBeLessThanOrEqual(rackTopY(layout.rackU) + 1e-9);
             expect(s.center[1] - s.size[1] / 2).toBeGreaterThanOrEqual(RACK_BASE_Y_M - 1e-9);
           }
         },
