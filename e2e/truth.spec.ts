@@ -79,3 +79,20 @@ test('fault records read as words in the console and the component panel', async
     /^1 fault so far; the mean time between faults is measured once a few have happened\.$/,
   );
 });
+
+test('the status card says how many transactions ran for real, and the time paused or unreachable', async ({
+  page,
+}) => {
+  const twin = new TwinPage(page);
+  await twin.open('?preset=4300-dmr');
+  const committed = page.getByTestId('status.A.committed');
+  await expect(committed).toHaveAttribute('title', /ran through the voter for real/);
+  // A time warp adds transactions that stand for the skipped time, and the tooltip says so.
+  await page.evaluate(() => window.ftTwin!.jumpToNextEvent(3_600_000));
+  await expect(committed).toHaveAttribute(
+    'title',
+    /^[\d,]+ ran through the voter for real; [\d,]+ stand for time skipped by time warp/,
+  );
+  await expect(page.getByTestId('status.A.paused')).toHaveAttribute('title', /paused|Paused/);
+  await expect(page.getByTestId('status.A.unreachable')).toBeVisible();
+});

@@ -79,7 +79,7 @@ test('a rack far over 16 KB loads from the URL fragment, which no server sees', 
   // Indented as an editor would, padded to well over what a query string may carry.
   const json = JSON.stringify({ name: 'Big lab rack', systems }, null, 2).replace(
     /\n/g,
-    `\n${' '.repeat(200)}`,
+    `\n${' '.repeat(300)}`,
   );
   expect(json.length).toBeGreaterThan(20_000);
   await twin.open(`#config=${encodeURIComponent(json)}`);
