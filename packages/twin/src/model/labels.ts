@@ -21,7 +21,7 @@ export const FAULT_LABELS: Readonly<Record<FaultKind, string>> = {
 export const faultLabel = (fault: string): string =>
   (FAULT_LABELS as Record<string, string>)[fault] ?? fault;
 
-export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
+const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
   inject: 'Inject',
   runDiagnostics: 'Run diagnostics',
   updateFirmware: 'Update firmware',
