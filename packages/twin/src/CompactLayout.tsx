@@ -91,10 +91,10 @@ export function CompactLayout({ seed }: { seed: number }) {
         </div>
         <Toasts />
       </main>
-      <div className="c-controls">
+      <section className="c-controls" aria-label="Simulation controls">
         <SpeedControls />
         <OpenRack />
-      </div>
+      </section>
       <section className="c-drawer" aria-label="Panels">
         <div className="c-tabs" role="tablist" aria-label="Panels">
           {DRAWER_TABS.map((t, i) => (

@@ -34,8 +34,6 @@ export const BEZEL_GAP_M = 0.0016;
 export const BEZEL_FRONT_Z_M = FRONT_RAIL_Z_M + 0.03;
 export const BEZEL_DEPTH_M = 0.026;
 export const BEZEL_WIDTH_M = 0.436;
-/** Depth of an assembly drawer body behind its bezel. */
-const DRAWER_DEPTH_M = 0.6;
 /** Width of the power-supply column at the rear of the chassis. */
 export const PSU_WIDTH_M = 0.104;
 export const PSU_DEPTH_M = 0.3;
