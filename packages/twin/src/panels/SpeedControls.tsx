@@ -83,7 +83,12 @@ export function SpeedControls() {
         title="Skip quiet simulated time to the next scheduled event (a resync phase ending, a part delivered, a repair): time warp, up to one day"
         onClick={() => void skip()}
       >
-        Skip to next event <span aria-hidden="true">⏭</span>
+        Skip to next event{' '}
+        {/* Drawn, not a font glyph: many system fonts lack U+23ED and show a box. */}
+        <svg className="btn-icon" width="12" height="10" viewBox="0 0 12 10" aria-hidden="true">
+          <path d="M0 0l5 5-5 5zM5 0l5 5-5 5z" fill="currentColor" />
+          <rect x="10" y="0" width="2" height="10" fill="currentColor" />
+        </svg>
       </button>
       <span className="speed-sep" aria-hidden="true" />
       {SPEEDS.map((s) => (
