@@ -51,7 +51,7 @@ for (const [width, height] of [
     await expect(page.getByTestId('tab.dumps')).toHaveAttribute('aria-selected', 'true');
     await page.getByTestId('tab.overview').click();
     // A busy machine draws slowly: wait until the 3D view has drawn a few frames.
-    await expect.poll(() => page.evaluate(() => window.ftTwin!.stats().frames)).toBeGreaterThan(3);
+    await expect.poll(() => page.evaluate(() => window.ftTwin!.stats().frames)).toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/app-${width}x${height}.png` });
   });
 }
@@ -66,7 +66,7 @@ test('phone layout at 390×844: the 3D view first, the panels in a drawer', asyn
   expect(scene?.width).toBeGreaterThan(370);
   expect(scene?.y).toBeLessThan(120);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await expect.poll(() => page.evaluate(() => window.ftTwin!.stats().frames)).toBeGreaterThan(3);
+  await expect.poll(() => page.evaluate(() => window.ftTwin!.stats().frames)).toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS}/phone-390x844.png` });
   // Picking a part opens the drawer on it.
   await page.evaluate(() => window.ftTwin!.select('A.cpu-1'));
