@@ -2,12 +2,7 @@
  * Shared geometries. Parts are unit-sized and scaled per instance, so one geometry serves every
  * size of a part type.
  */
-import {
-  BoxGeometry,
-  type BufferGeometry,
-  CylinderGeometry,
-  PlaneGeometry,
-} from 'three';
+import { BoxGeometry, type BufferGeometry, CylinderGeometry, PlaneGeometry } from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 
 /** UV the non-front faces sample: the texture's bottom-left swatch (see `sideSwatch`). */
