@@ -77,7 +77,7 @@ test.describe('Active Upgrade', () => {
     expect(twin.consoleErrors()).toEqual([]);
   });
 
-  test('a refused precondition shows the engine’s reason (TMR)', async ({ page }) => {
+  test('Start stays disabled while a precondition fails, and says why (TMR)', async ({ page }) => {
     const twin = new TwinPage(page);
     await twin.open('?preset=mixed');
     await page.getByRole('tab', { name: 'Active Upgrade' }).click();
@@ -86,13 +86,26 @@ test.describe('Active Upgrade', () => {
     await expect(panel.getByTestId('upgrade.checks')).toContainText(
       'Active Upgrade splits a DMR pair',
     );
-    // Keyboard: focus Start and press Enter.
-    await panel.getByTestId('upgrade.start').focus();
-    await page.keyboard.press('Enter');
-    const outcome = panel.getByTestId('upgrade.outcome');
-    await expect(outcome).toHaveAttribute('data-ok', 'false');
-    await expect(outcome).toContainText(/refused: .*TMR/);
+    const start = panel.getByTestId('upgrade.start');
+    await expect(start).toBeDisabled();
+    await expect(panel.getByTestId('upgrade.blocked')).toHaveText(
+      /^Start needs every precondition: DMR pair \(TMR: Active Upgrade splits a DMR pair\) is not met\.$/,
+    );
+    await expect(start).toHaveAttribute('aria-describedby', 'upgrade-blocked');
+    // The engine refuses it too, with its own reason, when asked through the API.
+    const refused = await page.evaluate(() =>
+      window.ftTwin!.command({ type: 'upgrade', target: 'C', action: 'start' }).then(
+        () => '',
+        (e: Error) => e.message,
+      ),
+    );
+    expect(refused).toMatch(/TMR/);
     await expect(panel).toHaveAttribute('data-state', 'Idle');
+    // A DMR system with every precondition met: Start is enabled again.
+    await panel.getByTestId('upgrade.system').selectOption('A');
+    await twin.expectSystem('A', 'duplex');
+    await expect(start).toBeEnabled();
+    await expect(panel.getByTestId('upgrade.blocked')).toHaveCount(0);
     expect(twin.consoleErrors()).toEqual([]);
   });
 });

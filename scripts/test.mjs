@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // `pnpm test`: every check the project has, in order, counting what passed and failed.
-//   static: typecheck (tsc, 1 check), lint (biome check . + engine purity, 1 check)
+//   static: typecheck (tsc, 1 check), lint (biome check ., knip, engine purity: 1 check)
 //   unit:   vitest (counted per test from reports/unit.json), then a short fault-checker run
 //           (pnpm check:faults, 1 check: passes when no schedule violates an invariant)
 //   e2e:    ensure Chromium, vite build (1 check), playwright (counted from reports/e2e.json)
 // A failing stage does not stop the run. The last line is always `N passed, N failed`.
 // Usage: node scripts/test.mjs [--only static|unit|e2e[,...]] [-- extra args for vitest/playwright]
+// Skipped unit tests are listed by name (with the missing tool, when that is why).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { ensureBrowser } from './ensure-browser.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,32 +20,71 @@ const UNIT_JSON = path.join(REPORTS, 'unit.json');
 const E2E_JSON = path.join(REPORTS, 'e2e.json');
 const GROUPS = ['static', 'unit', 'e2e'];
 
-function parseArgs(argv) {
+/**
+ * `--only static,unit` and `--help`; everything after `--` (or any other argument) goes to the
+ * one runner chosen (vitest or playwright). Throws an Error with a one-line message on misuse.
+ */
+export function parseTestArgs(argv) {
+  const split = argv.indexOf('--');
+  const own = split === -1 ? argv : argv.slice(0, split);
+  const { values, positionals } = parseArgs({
+    args: own,
+    options: { only: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.help) return { help: true };
   const only = new Set();
-  const extra = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--only' || a.startsWith('--only=')) {
-      const v = a.includes('=') ? a.slice(7) : argv[++i];
-      for (const g of (v ?? '').split(',')) {
-        if (!GROUPS.includes(g)) throw new Error(`--only takes ${GROUPS.join('|')}, got '${g}'`);
-        only.add(g);
-      }
-    } else if (a === '--') {
-      extra.push(...argv.slice(i + 1));
-      break;
-    } else if (a === '--help' || a === '-h') {
-      return { help: true };
-    } else {
-      extra.push(a);
-    }
+  for (const g of (values.only ?? []).flatMap((v) => v.split(','))) {
+    if (!GROUPS.includes(g)) throw new Error(`--only takes ${GROUPS.join('|')}, got ${shown(g)}`);
+    only.add(g);
   }
+  const extra = [...positionals, ...(split === -1 ? [] : argv.slice(split + 1))];
   const groups = only.size > 0 ? GROUPS.filter((g) => only.has(g)) : GROUPS;
   const runners = groups.filter((g) => g !== 'static');
   if (extra.length > 0 && runners.length !== 1) {
-    throw new Error(`extra arguments (${extra.join(' ')}) need --only unit or --only e2e`);
+    throw new Error(
+      `extra arguments (${extra.map(shown).join(' ')}) need --only unit or --only e2e`,
+    );
   }
   return { groups, extra };
+}
+
+/**
+ * A value in a message: quoted, cut to 40 characters, control and bidi characters escaped. The
+ * same rule as `shown()` in @ft/hardware (this file runs in plain Node, without a TS loader).
+ */
+function shown(value) {
+  const text = String(value);
+  const cut = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  const unsafe =
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping them is the point
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+  return `"${cut.replace(unsafe, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+}
+
+/**
+ * One line per skipped unit test (`file › test`), with the reason when it is known: a check that
+ * needs a tool this machine lacks (smilint) says so instead of passing silently.
+ */
+export function skippedTests(json, tools = { smilint: true }) {
+  const lines = [];
+  for (const file of json?.testResults ?? []) {
+    const rel = path.relative(ROOT, file.name ?? '') || String(file.name);
+    for (const t of file.assertionResults ?? []) {
+      if (t.status !== 'skipped' && t.status !== 'pending' && t.status !== 'todo') continue;
+      const why =
+        /smilint/i.test(t.fullName ?? t.title ?? '') && !tools.smilint
+          ? ' (smilint is not installed: the MIB was not checked; apt-get install smitools)'
+          : '';
+      lines.push(`${rel} › ${t.fullName ?? t.title}${why}`);
+    }
+  }
+  return lines;
+}
+
+function hasCommand(name) {
+  return !spawnSync(name, ['--version'], { stdio: 'ignore' }).error;
 }
 
 function bin(name) {
@@ -89,18 +130,34 @@ function check(stage, fn) {
   return ok;
 }
 
+const TS_PROJECTS = [
+  'tsconfig.json',
+  'packages/engine/tsconfig.json',
+  'packages/hardware/tsconfig.json',
+  'packages/lessons/tsconfig.json',
+];
+
 function stageTypecheck() {
   check('typecheck', () => {
-    const status = run(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
-    return { ok: status === 0, note: status === 0 ? 'tsc' : `tsc exited ${status}` };
+    // The whole workspace, then the pure packages on their own without the DOM library.
+    for (const project of TS_PROJECTS) {
+      const status = run(bin('tsc'), ['-p', project, '--noEmit']);
+      if (status !== 0) return { ok: false, note: `tsc -p ${project} exited ${status}` };
+    }
+    return { ok: true, note: `tsc: ${TS_PROJECTS.length} projects` };
   });
 }
 
 function stageLint() {
   check('lint', () => {
     const biome = run(bin('biome'), ['check', '.']);
+    const knip = run(bin('knip'), ['--no-progress']);
     const purity = run(process.execPath, [path.join('scripts', 'check-engine-purity.mjs')]);
-    const failed = [biome !== 0 && 'biome', purity !== 0 && 'engine purity'].filter(Boolean);
+    const failed = [
+      biome !== 0 && 'biome',
+      knip !== 0 && 'knip',
+      purity !== 0 && 'engine purity',
+    ].filter(Boolean);
     return { ok: failed.length === 0, note: failed.length ? `failed: ${failed.join(', ')}` : '' };
   });
 }
@@ -132,6 +189,9 @@ function stageUnit(extra) {
   const notes = [];
   if (skipped) notes.push(`${skipped} skipped`);
   if (brokenFiles) notes.push(`${brokenFiles} file(s) failed to run`);
+  for (const line of skippedTests(json, { smilint: hasCommand('smilint') })) {
+    process.stdout.write(`skipped: ${line}\n`);
+  }
   if (status !== 0 && failed === 0) {
     failed = 1;
     notes.push(`vitest exited ${status}`);
@@ -240,7 +300,7 @@ function summary() {
 function main() {
   let opts;
   try {
-    opts = parseArgs(process.argv.slice(2));
+    opts = parseTestArgs(process.argv.slice(2));
   } catch (err) {
     process.stderr.write(`test: ${err.message}\n`);
     return 2;
@@ -278,4 +338,6 @@ function main() {
   return summary() > 0 ? 1 : 0;
 }
 
-process.exitCode = main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = main();
+}

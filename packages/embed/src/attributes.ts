@@ -3,6 +3,7 @@
  * options. Pure and small: it runs in the loader, before any twin code is downloaded. A bad value
  * gives a problem message naming the attribute and what was expected, and its default applies.
  */
+import { shown } from '@ft/hardware';
 
 export const PANEL_NAMES = ['status', 'console', 'log', 'lockstep'] as const;
 export type PanelName = (typeof PANEL_NAMES)[number];
@@ -60,16 +61,8 @@ const MAX_SPEED = 10_000;
 const ID = /^[A-Za-z][\w.-]{0,63}$/;
 const PRESET = /^[\w.-]{1,64}$/;
 
-/** A value as it may appear in a message: cut, with control and bidi characters escaped. */
-export function shown(value: string, max = 60): string {
-  const cut = value.length > max ? `${value.slice(0, max)}…` : value;
-  const escaped = cut.replace(
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping them is the point
-    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-  return `"${escaped}"`;
-}
+/** A value as it may appear in a message: the one implementation, from @ft/hardware. */
+export { shown };
 
 /** Presence-style booleans: absent → false; "", "true", the name itself → true; "false" → false. */
 function flag(name: string, value: string | null, problems: string[]): boolean {

@@ -5,7 +5,8 @@
 import * as v from 'valibot';
 import { isConventionalModelId } from './comparisonModels.ts';
 import { ConfigError } from './errors.ts';
-import { describe } from './fields.ts';
+import { describeValue, safeText } from './shown.ts';
+import { issuePath } from './configSchema.ts';
 import type { FailoverClusterConfig, SystemConfig } from './types.ts';
 
 const ID = v.pipe(v.string('expected a string'), v.maxLength(64, 'at most 64 characters'));
@@ -20,18 +21,16 @@ const CLUSTERS = v.array(
     (issue) =>
       issue.expected === 'never'
         ? `unknown field; valid fields: id, nodes, storage`
-        : `expected an object with id, nodes and storage, got ${describe(issue.input)}`,
+        : `expected an object with id, nodes and storage, got ${describeValue(issue.input)}`,
   ),
   'expected an array of clusters',
 );
 
 /** `clusters[1].nodes` from a valibot issue path under `clusters`. */
 function pathOf(issue: v.BaseIssue<unknown>): string {
-  let path = 'clusters';
-  for (const item of issue.path ?? []) {
-    path += typeof item.key === 'number' ? `[${item.key}]` : `.${String(item.key)}`;
-  }
-  return path;
+  const rest = issuePath(issue.path);
+  if (rest === '(root)') return 'clusters';
+  return rest.startsWith('[') ? `clusters${rest}` : `clusters.${rest}`;
 }
 
 /**
@@ -70,7 +69,7 @@ export function checkClusters(
     const fail = (field: string, detail: string): never => {
       throw new ConfigError(source, at(field), detail);
     };
-    if (clusterIds.has(c.id)) fail('id', `duplicate cluster id '${c.id.slice(0, 40)}'`);
+    if (clusterIds.has(c.id)) fail('id', `duplicate cluster id '${safeText(c.id, 40)}'`);
     clusterIds.add(c.id);
     if (c.nodes[0] === c.nodes[1]) fail('nodes', 'the two nodes must be different systems');
     const roles: [string, string][] = [
@@ -80,7 +79,7 @@ export function checkClusters(
     ];
     for (const [id, field] of roles) {
       const system = byId.get(id);
-      const shown = id.slice(0, 40);
+      const shown = safeText(id, 40);
       if (!system) throw new ConfigError(source, at(field), `no system '${shown}' in this rack`);
       const node = field === 'nodes';
       if (node && !isConventionalModelId(system.model))

@@ -1,20 +1,26 @@
 /**
- * Parses and validates rack configurations (JSON files, URL parameters, API calls) and writes them
- * back. Every rejection is a {@link ConfigError} naming the source and the field path.
+ * Parses and validates rack configurations (JSON files, the URL fragment, API calls) and writes
+ * them back. The shape of a configuration is a valibot schema (./configSchema.ts); what depends on
+ * the catalog (a model's memory sizes, its height in the rack, overlaps) is checked here after it.
+ * Every rejection is a {@link ConfigError} naming the source and the field path.
  */
+import * as v from 'valibot';
 import { checkClusters, readClusters } from './clusterConfig.ts';
-import {
-  COMPARISON_MODEL_IDS,
-  isComparisonModelId,
-  isConventionalModelId,
-} from './comparisonModels.ts';
+import { isComparisonModelId, isConventionalModelId } from './comparisonModels.ts';
 import { defaultSystem, defaultSystemName } from './defaults.ts';
 import { ConfigError } from './errors.ts';
-import { FieldReader, describe } from './fields.ts';
-import { MODELS, MODEL_IDS, isModelId, pciSlotsPerSide } from './models.ts';
-import { PCI_ADAPTERS, PCI_ADAPTER_IDS } from './parts.ts';
+import { MODELS, pciSlotsPerSide } from './models.ts';
 import { RACK_HEIGHT_U } from './racks.ts';
-import type { ModelId, RackConfig, RedundancyMode, SystemConfig } from './types.ts';
+import { safeText } from './shown.ts';
+import {
+  comparisonRackSchema,
+  DEFAULT_RACK_NAME,
+  issuePath,
+  type RackInput,
+  rackSchema,
+  type SystemInput,
+} from './configSchema.ts';
+import type { RackConfig, SystemConfig } from './types.ts';
 
 /** How much {@link parseRackConfig} accepts. */
 export interface ParseOptions {
@@ -25,146 +31,78 @@ export interface ParseOptions {
   comparison?: boolean;
 }
 
-/** Valid system ids: a letter, then up to 15 letters, digits, `_` or `-`. */
-export const SYSTEM_ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,15}$/;
-/** Tallest rack a configuration may declare with `heightU`. */
-export const MAX_RACK_HEIGHT_U = 48;
-/** Name given to a rack configuration without one. */
-export const DEFAULT_RACK_NAME = 'ftServer rack';
+export { DEFAULT_RACK_NAME, MAX_RACK_HEIGHT_U, SYSTEM_ID_PATTERN } from './configSchema.ts';
 
-const RACK_FIELDS = ['name', 'heightU', 'systems'] as const;
-const COMPARISON_RACK_FIELDS = [...RACK_FIELDS, 'clusters'] as const;
-const SYSTEM_FIELDS = [
-  'id',
-  'name',
-  'model',
-  'positionU',
-  'mode',
-  'processorsPerElement',
-  'memoryGB',
-  'disks',
-  'pciAdapters',
-] as const;
-const COMPARISON_SYSTEM_FIELDS = [...SYSTEM_FIELDS, 'mirroredDisks'] as const;
-const MAX_NAME_LENGTH = 64;
+/** Longest JSON text accepted (a full rack written out is about 5 KB). */
+export const MAX_CONFIG_CHARS = 256 * 1024;
 
-function readName(r: FieldReader, key: string): string {
-  const name = r.string(key);
-  if (name.trim() === '' || name.length > MAX_NAME_LENGTH) {
-    r.fail(key, `expected a non-empty name of at most ${MAX_NAME_LENGTH} characters`);
+/** Fills the model's defaults and checks what the catalog says about one system. */
+function checkSystem(source: string, i: number, s: SystemInput, rackHeightU: number): SystemConfig {
+  const at = (field: string) => `systems[${i}].${field}`;
+  const fail = (field: string, detail: string): never => {
+    throw new ConfigError(source, at(field), detail);
+  };
+  const spec = MODELS[s.model];
+  const defaults = defaultSystem(s.id, s.model, s.positionU);
+  const heightU = spec.heightU.value;
+  if (s.positionU + heightU - 1 > rackHeightU) {
+    fail('positionU', `${s.positionU} + ${heightU}U exceeds the ${rackHeightU}U rack`);
   }
-  return name;
-}
-
-function oneOf<T extends number | string>(
-  r: FieldReader,
-  key: string,
-  value: T,
-  options: readonly T[],
-  what: string,
-): T {
-  if (!options.includes(value))
-    r.fail(key, `${value} is not ${what}; valid: ${options.join(', ')}`);
-  return value;
-}
-
-function readModel(r: FieldReader, comparison: boolean): ModelId {
-  const model = r.string('model');
-  if (isModelId(model) || (comparison && isComparisonModelId(model))) return model;
-  const valid = comparison ? [...MODEL_IDS, ...COMPARISON_MODEL_IDS] : MODEL_IDS;
-  const shown = model.length > 40 ? `${model.slice(0, 37)}...` : model;
-  return r.fail('model', `unknown model '${shown}'; valid models: ${valid.join(', ')}`);
-}
-
-function readMode(r: FieldReader, model: ModelId, fallback: RedundancyMode): RedundancyMode {
-  const spec = MODELS[model];
-  const mode = r.optional('mode', r.string, fallback);
-  if (isComparisonModelId(model)) {
-    if (mode !== 'simplex') r.fail('mode', `the ${spec.name} has no lockstep: mode is simplex`);
-    return mode;
+  const mode = s.mode ?? defaults.mode;
+  if (isComparisonModelId(s.model)) {
+    if (mode !== 'simplex') fail('mode', `the ${spec.name} has no lockstep: mode is simplex`);
+  } else if (mode === 'simplex') {
+    fail('mode', `'simplex' is not a mode of the ${spec.name}; valid: dmr, tmr`);
+  } else if (mode === 'tmr' && !spec.tmrCapable.value) {
+    fail('mode', `the ${spec.name} does not support TMR (DMR only)`);
   }
-  if (mode !== 'dmr' && mode !== 'tmr') r.fail('mode', `'${mode}' is not a mode; valid: dmr, tmr`);
-  if (mode === 'tmr' && !spec.tmrCapable.value)
-    r.fail('mode', `the ${spec.name} does not support TMR (DMR only)`);
-  return mode;
-}
-
-function readSystem(r: FieldReader, rackHeightU: number, comparison: boolean): SystemConfig {
-  r.onlyKnown(comparison ? COMPARISON_SYSTEM_FIELDS : SYSTEM_FIELDS);
-  const id = r.string('id');
-  if (!SYSTEM_ID_PATTERN.test(id)) {
-    r.fail(
-      'id',
-      `'${id}' is not a valid id: use a letter, then up to 15 letters, digits, '_' or '-'`,
+  const processors = s.processorsPerElement ?? defaults.processorsPerElement;
+  const processorOptions = spec.cpu.processorsPerElement.value;
+  if (!processorOptions.includes(processors)) {
+    fail(
+      'processorsPerElement',
+      `${processors} is not an option of the ${spec.name}; valid: ${processorOptions.join(', ')}`,
     );
   }
-  const model = readModel(r, comparison);
-  const spec = MODELS[model];
-  const defaults = defaultSystem(id, model, 1);
-
-  const positionU = r.integer('positionU');
-  const heightU = spec.heightU.value;
-  if (positionU < 1) r.fail('positionU', `${positionU} is below U1 (the bottom of the rack)`);
-  if (positionU + heightU - 1 > rackHeightU) {
-    r.fail('positionU', `${positionU} + ${heightU}U exceeds the ${rackHeightU}U rack`);
+  const memoryGB = s.memoryGB ?? defaults.memoryGB;
+  const memoryOptions = spec.cpu.memoryGBOptions.value;
+  if (!memoryOptions.includes(memoryGB)) {
+    fail(
+      'memoryGB',
+      `${memoryGB} is not a memory size of the ${spec.name}; valid: ${memoryOptions.join(', ')}`,
+    );
   }
-
-  const mode = readMode(r, model, defaults.mode);
-
-  const cpu = spec.cpu;
-  const processors = r.optional('processorsPerElement', r.integer, defaults.processorsPerElement);
-  oneOf(
-    r,
-    'processorsPerElement',
-    processors,
-    cpu.processorsPerElement.value,
-    `an option of the ${spec.name}`,
-  );
-  const memoryGB = r.optional('memoryGB', r.integer, defaults.memoryGB);
-  oneOf(r, 'memoryGB', memoryGB, cpu.memoryGBOptions.value, `a memory size of the ${spec.name}`);
-
   const bays = spec.coreIo.diskBays.value;
-  const disks = r.optional('disks', r.integer, defaults.disks);
+  const disks = s.disks ?? defaults.disks;
   if (disks < 0 || disks > bays)
-    r.fail('disks', `${disks} disks do not fit: 0 to ${bays} bays per I/O element`);
-
-  const adapters = r.optional('pciAdapters', r.array, defaults.pciAdapters);
-  const pciAdapters = adapters.map((a, i) => {
-    const key = `pciAdapters[${i}]`;
-    if (typeof a !== 'string') r.fail(key, `expected an adapter id string, got ${describe(a)}`);
-    if (!Object.hasOwn(PCI_ADAPTERS, a)) {
-      r.fail(key, `unknown PCI adapter '${a}'; valid adapters: ${PCI_ADAPTER_IDS.join(', ')}`);
-    }
-    return a;
-  });
+    fail('disks', `${disks} disks do not fit: 0 to ${bays} bays per I/O element`);
+  const pciAdapters = [...(s.pciAdapters ?? defaults.pciAdapters)];
   const slots = pciSlotsPerSide(spec);
   if (pciAdapters.length > slots) {
-    r.fail(
+    fail(
       'pciAdapters',
       `${pciAdapters.length} adapters do not fit: the ${spec.name} has ${slots} PCI slots per side`,
     );
   }
-
-  const name = r.optional('name', (k) => readName(r, k), defaultSystemName(model, id));
   const system: SystemConfig = {
-    id,
-    name,
-    model,
-    positionU,
+    id: s.id,
+    name: s.name ?? defaultSystemName(s.model, s.id),
+    model: s.model,
+    positionU: s.positionU,
     mode,
     processorsPerElement: processors,
     memoryGB,
     disks,
     pciAdapters,
   };
-  if (!isConventionalModelId(model)) {
-    if (r.has('mirroredDisks'))
-      r.fail('mirroredDisks', `only a conventional server has this option, not the ${spec.name}`);
+  if (!isConventionalModelId(s.model)) {
+    if (s.mirroredDisks !== undefined)
+      fail('mirroredDisks', `only a conventional server has this option, not the ${spec.name}`);
     return system;
   }
-  const mirroredDisks = r.optional('mirroredDisks', r.boolean, true);
+  const mirroredDisks = s.mirroredDisks ?? true;
   if (mirroredDisks && disks !== 0 && disks !== 2)
-    r.fail('disks', `${disks} disks cannot be mirrored: RAID 1 takes 0 or 2 disks`);
+    fail('disks', `${disks} disks cannot be mirrored: RAID 1 takes 0 or 2 disks`);
   return { ...system, mirroredDisks };
 }
 
@@ -197,11 +135,51 @@ function checkRack(source: string, systems: readonly SystemConfig[]): void {
 }
 
 /**
+ * Validates a rack configuration that is already a value (parsed JSON, an API argument), filling
+ * the defaults. A string is not read as JSON here: it is a wrong value like any other.
+ *
+ * @throws ConfigError naming the source and the field path.
+ * @example
+ * rackConfigFromValue({ systems: [{ id: 'A', model: '4300', positionU: 1 }] }, 'rack.json');
+ */
+export function rackConfigFromValue(
+  value: unknown,
+  source: string,
+  options: ParseOptions = {},
+): RackConfig {
+  const comparison = options.comparison === true;
+  let parsed: RackInput;
+  try {
+    const schema = comparison ? comparisonRackSchema : rackSchema;
+    const result = v.safeParse(schema, value, { abortEarly: true });
+    if (!result.success) {
+      const issue = result.issues[0];
+      throw new ConfigError(source, issuePath(issue.path), issue.message);
+    }
+    parsed = result.output as RackInput;
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    // A getter or a Proxy trap threw while the value was read.
+    throw new ConfigError(source, '(root)', 'the configuration could not be read');
+  }
+  const heightU = parsed.heightU ?? RACK_HEIGHT_U;
+  const systems = parsed.systems.map((s, i) => checkSystem(source, i, s, heightU));
+  checkRack(source, systems);
+  const name = parsed.name ?? DEFAULT_RACK_NAME;
+  if (!comparison || parsed.clusters === undefined) return { name, heightU, systems };
+  const clusters = readClusters(source, parsed.clusters);
+  checkClusters(source, systems, clusters);
+  return { name, heightU, systems, clusters };
+}
+
+/**
  * Validates a rack configuration given as JSON text or as an already-parsed value, filling the
  * defaults (mode `dmr`, the model's default processors, memory and disks, no PCI adapters).
+ * A string is read as JSON text; JSON that is valid but not an object is told apart from JSON
+ * that does not parse.
  *
  * @param source Where the input came from, used in every error message (a file name, or
- *   `URL parameter config`).
+ *   `URL fragment config`).
  * @throws ConfigError naming the source and the field path, e.g.
  *   `rack.json: systems[1].positionU: 40 + 10U exceeds the 42U rack`.
  * @example
@@ -213,35 +191,22 @@ export function parseRackConfig(
   source: string,
   options: ParseOptions = {},
 ): RackConfig {
-  const comparison = options.comparison === true;
-  let value: unknown = input;
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input);
-    } catch (e) {
-      throw new ConfigError(
-        source,
-        '(root)',
-        `invalid JSON: ${e instanceof Error ? e.message : String(e)}`,
-      );
-    }
+  if (typeof input !== 'string') return rackConfigFromValue(input, source, options);
+  if (input.length > MAX_CONFIG_CHARS) {
+    throw new ConfigError(
+      source,
+      '(root)',
+      `the text is ${input.length} characters long; a rack configuration has at most ${MAX_CONFIG_CHARS}`,
+    );
   }
-  const r = FieldReader.of(source, '', value);
-  r.onlyKnown(comparison ? COMPARISON_RACK_FIELDS : RACK_FIELDS);
-  const name = r.optional('name', (k) => readName(r, k), DEFAULT_RACK_NAME);
-  const heightU = r.optional('heightU', r.integer, RACK_HEIGHT_U);
-  if (heightU < 1 || heightU > MAX_RACK_HEIGHT_U)
-    r.fail('heightU', `${heightU} is not between 1 and ${MAX_RACK_HEIGHT_U}`);
-  const list = r.array('systems');
-  if (list.length === 0) r.fail('systems', 'expected at least one system');
-  const systems = list.map((s, i) =>
-    readSystem(FieldReader.of(source, `systems[${i}]`, s), heightU, comparison),
-  );
-  checkRack(source, systems);
-  if (!comparison || !r.has('clusters')) return { name, heightU, systems };
-  const clusters = readClusters(source, r.obj.clusters);
-  checkClusters(source, systems, clusters);
-  return { name, heightU, systems, clusters };
+  let value: unknown;
+  try {
+    value = JSON.parse(input);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new ConfigError(source, '(root)', `invalid JSON: ${safeText(why, 120)}`);
+  }
+  return rackConfigFromValue(value, source, options);
 }
 
 /**

@@ -24,12 +24,16 @@ export { defaultSystem, defaultSystemName } from './defaults.ts';
 export { PRESETS, PRESET_NAMES, RACK_HEIGHT_U, getPreset, presetNames } from './racks.ts';
 export {
   DEFAULT_RACK_NAME,
+  MAX_CONFIG_CHARS,
   MAX_RACK_HEIGHT_U,
   type ParseOptions,
   SYSTEM_ID_PATTERN,
   parseRackConfig,
+  rackConfigFromValue,
   rackConfigToJson,
 } from './config.ts';
+export { SHOWN_MAX_CHARS, describeValue, escapeUnsafe, safeText, shown } from './shown.ts';
+export { issuePath } from './configSchema.ts';
 export {
   COMPARISON_HOT_SWAP,
   COMPARISON_MODELS,

@@ -9,6 +9,7 @@
  * await twin.api.inject('A.cpu-1', 'bitflip-register');
  * twin.dispose();
  */
+import type { RackConfig } from '@ft/hardware';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { FtTwin } from './api/ftTwin.ts';
@@ -34,6 +35,11 @@ export interface TwinOptions extends Partial<TwinViewState> {
   notices?: string[];
   /** The engine worker script (default: bundled). For scripts served from a CDN. */
   workerUrl?: string | URL | null;
+  /**
+   * Called with a checked configuration when the user opens or drops a rack file (the app
+   * layout offers it only when given): the host loads it, e.g. in a new twin.
+   */
+  onOpenRack?: (config: RackConfig, source: string) => void;
 }
 
 export interface TwinHandle {
@@ -53,6 +59,7 @@ export function createTwin(host: HTMLElement, options: TwinOptions = {}): TwinHa
   shadow.replaceChildren(container);
 
   const instance = new TwinInstance({ workerUrl: options.workerUrl ?? null });
+  instance.openRack = options.onOpenRack ?? null;
   const stopMotion = watchReducedMotion(instance.store);
   const { layout, panels, interaction, label } = options;
   instance.ui.setView({

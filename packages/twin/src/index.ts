@@ -13,3 +13,6 @@ export {
   type RackChoice,
 } from './url/params.ts';
 export { LiveDriver } from './scenario/liveDriver.ts';
+export { CONFIG_KEY, configFragment, configText } from './url/configLink.ts';
+export { ArgumentError } from './api/args.ts';
+export { describeValue, safeText, shown } from '@ft/hardware';

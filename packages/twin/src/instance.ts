@@ -3,6 +3,7 @@
  * a module singleton, so a page can hold many twins (the full app, `<ft-twin>` elements, the
  * comparison page, the classroom views all make one per twin they show).
  */
+import type { RackConfig } from '@ft/hardware';
 import { type FtTwin, createFtTwin } from './api/ftTwin.ts';
 import { type Live, createLive } from './state/live.ts';
 import { type TwinStore, type TwinUi, createTwinStore, createUi } from './state/store.ts';
@@ -21,6 +22,11 @@ export class TwinInstance {
   readonly api: FtTwin;
   /** Plays or stops the loaded scenario (set by the host that loaded one). */
   scenarioControl: { play(): void; stop(): void } | null = null;
+  /**
+   * Loads another rack (set by a host that can: the full app). When set, the app layout offers
+   * "Open rack…" and takes dropped files; `source` names the file.
+   */
+  openRack: ((config: RackConfig, source: string) => void) | null = null;
 
   constructor(options: TwinInstanceOptions = {}) {
     this.engine = new EngineClient(this.store, this.live, this.ui, options.workerUrl ?? null);

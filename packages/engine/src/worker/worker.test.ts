@@ -90,6 +90,23 @@ describe('engine worker through a real worker_threads boundary', () => {
     expect(ok.ok).toBe(true);
   });
 
+  it('posts heartbeats outside comlink, with the progress of a long step', async () => {
+    const api = start();
+    const beats: { timeMs: number; job: { doneMs: number; totalMs: number } | null }[] = [];
+    worker?.on('message', (data) => {
+      if (data && typeof data === 'object' && 'ftHeartbeat' in data) beats.push(data.ftHeartbeat);
+    });
+    const loaded = await api.load({ rack: { preset: '4300-dmr' }, seed: 1 });
+    if (!loaded.ok) throw new Error(loaded.error);
+    await api.setSpeed(0);
+    // The engine ran at 1x between load and setSpeed(0): the step starts from where it stopped.
+    const startMs = (await api.drainBatch()).timeMs;
+    await api.step(120_000);
+    expect(beats.some((b) => b.job !== null && b.job.totalMs === 120_000)).toBe(true);
+    expect(beats.at(-1)?.job).toBeNull();
+    expect(beats.at(-1)?.timeMs).toBe(startMs + 120_000);
+  });
+
   it('restores from a saved state', async () => {
     const api = start();
     const loaded = await api.load({ rack: { preset: '4300-dmr' }, seed: 3 });

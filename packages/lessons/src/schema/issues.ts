@@ -3,17 +3,11 @@
  * `steps[3].target: expected a component id like "A.cpu-1"`, and carries them in a result
  * value (parsers here never throw on bad input).
  */
+import { escapeUnsafe } from '@ft/hardware';
 import type * as v from 'valibot';
 
 /** Longest quoted value shown in a message; longer ones are cut with an ellipsis. */
 export const MAX_QUOTED_CHARS = 40;
-
-/**
- * Characters JSON leaves as they are but that change how a message reads: bidirectional
- * overrides and isolates (a right-to-left override reverses the rest of a line), zero-width
- * characters, line and paragraph separators. Shown escaped.
- */
-const INVISIBLE = /[\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /**
  * A value as it appears in an error message: JSON-quoted, escaped (control, bidirectional and
@@ -26,6 +20,7 @@ export function quote(value: unknown): string {
   let text: string;
   if (typeof value === 'string') text = JSON.stringify(value);
   else if (value === undefined) text = 'nothing';
+  else if (typeof value === 'bigint') text = `${value}n`;
   else {
     try {
       text = JSON.stringify(value) ?? String(value);
@@ -33,12 +28,9 @@ export function quote(value: unknown): string {
       text = String(value);
     }
   }
-  text = escapeInvisible(text);
+  // Control, bidi and invisible characters would change how the message reads: escaped first.
+  text = escapeUnsafe(text);
   return text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS - 1)}…` : text;
-}
-
-function escapeInvisible(text: string): string {
-  return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** `steps[3].target` from a valibot issue path; `(root)` for the whole input. */

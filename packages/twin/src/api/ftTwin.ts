@@ -25,13 +25,18 @@ import { laneOffset, laneSlot } from '../lockstep/drawLanes.ts';
 import type { TwinInstance } from '../instance.ts';
 import type { ScreenPoint } from '../state/live.ts';
 import {
+  expectCommand,
   expectFault,
+  expectFaultDetail,
   expectHandler,
   expectId,
+  expectInsertOptions,
   expectJumpMs,
-  expectOptions,
+  expectLedRole,
+  expectPullOptions,
   expectSpeed,
-  expectStepMs,
+  expectStep,
+  type StepProgress,
 } from './validate.ts';
 
 /** One component, as `ftTwin.components()` lists it. */
@@ -56,16 +61,7 @@ export interface FtTwinEvents {
 
 export type FtTwinEventName = keyof FtTwinEvents;
 
-/** Commands whose `target` is a system id rather than a component id. */
-const SYSTEM_COMMANDS: readonly string[] = [
-  'system',
-  'upgrade',
-  'gatewayLink',
-  'samAlert',
-  'samClearAlerts',
-];
 const EVENT_NAMES: readonly FtTwinEventName[] = ['state', 'system', 'event', 'ready'];
-const LED_ROLES: readonly LedRole[] = ['power', 'fault', 'safeToPull', 'activity', 'primary'];
 
 export interface FtTwin {
   /** Resolves once the rack is loaded and the engine runs. @example await ftTwin.ready(); */
@@ -87,8 +83,13 @@ export interface FtTwin {
   command(command: Command): Promise<void>;
   /** Speed: a multiplier ≥ 0 (0 pauses) or 'max'. @example await ftTwin.setSpeed(100) */
   setSpeed(speed: number | 'max'): Promise<void>;
-  /** Advances simulated time by `simMs` and publishes a snapshot. @example await ftTwin.step(50) */
-  step(simMs: number): Promise<void>;
+  /**
+   * Advances exactly `simMs` of simulated time (0 < simMs ≤ 86 400 000) and publishes a
+   * snapshot. A long step runs in slices in the worker (it keeps answering meanwhile) and reports
+   * its progress to `onProgress`; it always settles, rejecting if the worker stopped meanwhile.
+   * @example await ftTwin.step(3_600_000, { onProgress: (done, total) => console.log(done / total) })
+   */
+  step(simMs: number, options?: { onProgress?: StepProgress }): Promise<void>;
   /** Subscribes to 'state', 'system', 'event' or 'ready'; returns the unsubscribe function. */
   on<K extends FtTwinEventName>(event: K, handler: (payload: FtTwinEvents[K]) => void): () => void;
   /** Viewport CSS pixels of a component's centre in the 3D view, or null when off screen. */
@@ -144,9 +145,17 @@ export interface FtTwin {
   snapshotPath(): 'shared' | 'transfer' | null;
   /** Selects a component (opens its panel), or clears the selection with null. */
   select(id: string | null): void;
+  /**
+   * Starts the simulation again after it stopped (it kept crashing): from the last save, with
+   * every command confirmed since. @example await ftTwin.restart()
+   */
+  restart(): Promise<void>;
   /** Test hooks. */
   debug: {
-    /** Makes the engine worker die; resolves once the app has restarted it. */
+    /**
+     * Makes the engine worker die; resolves once the app has restored it (last save plus every
+     * command confirmed since), rejects when it stopped restarting it (too many crashes).
+     */
     crashWorker(): Promise<void>;
     /** Simulated time (ms) of the last saved engine state, or null before the first save. */
     savedAtMs(): number | null;
@@ -163,6 +172,8 @@ export interface FtTwin {
 export function createFtTwin(twin: TwinInstance): FtTwin {
   const { engine, live, store: twinStore, ui } = twin;
   const ids = (): string[] => twinStore.getState().rack?.components.map((c) => c.id) ?? [];
+  const systemIds = (): string[] =>
+    twinStore.getState().rack?.systems.map((s) => s.config.id) ?? [];
   const info = (id: string) => twinStore.getState().components[id];
   const stateOf = (id: string): string => {
     engine.refreshSnapshot();
@@ -187,59 +198,65 @@ export function createFtTwin(twin: TwinInstance): FtTwin {
         state: stateOf(c.id),
         partner: c.partnerId,
       })),
-    state: (id) => stateOf(expectId(id, ids())),
+    state: (id) => stateOf(expectId('state', 'id', id, ids())),
     async inject(id, fault, detail) {
-      expectId(id, ids());
-      const valid = expectFault(id, fault, info(id)?.faults ?? []);
-      await send({ type: 'inject', target: id, fault: valid, ...(detail ? { detail } : {}) });
+      const target = expectId('inject', 'id', id, ids());
+      const valid = expectFault(target, fault, info(target)?.faults ?? []);
+      const checked = expectFaultDetail(detail);
+      await send({ type: 'inject', target, fault: valid, ...(checked ? { detail: checked } : {}) });
     },
     async pull(id, options) {
-      expectId(id, ids());
-      const { force } = expectOptions(options, ['force'], 'pull');
-      const current = info(id);
+      const target = expectId('pull', 'id', id, ids());
+      const { force } = expectPullOptions(options);
+      const current = info(target);
       if (current && !current.safeToPull && !force) {
         throw new Error(
-          `${id} is not safe to pull: ${current.pullWarning || 'the engine says so'}. Pass { force: true } to pull it anyway.`,
+          `${target} is not safe to pull: ${current.pullWarning || 'the engine says so'}. Pass { force: true } to pull it anyway.`,
         );
       }
-      await send({ type: 'pull', target: id });
+      await send({ type: 'pull', target });
     },
     async insert(id, options) {
-      expectId(id, ids());
-      const { replacement } = expectOptions(options, ['replacement'], 'insert');
-      await send({ type: 'insert', target: id, replacement: replacement ?? false });
+      const target = expectId('insert', 'id', id, ids());
+      const { replacement } = expectInsertOptions(options);
+      await send({ type: 'insert', target, replacement });
     },
     async command(command) {
-      if (typeof command !== 'object' || command === null || typeof command.type !== 'string') {
-        throw new Error("Expected a command object like { type: 'bringDown', target: 'A.cpu-1' }.");
-      }
-      if (SYSTEM_COMMANDS.includes(command.type)) {
-        const systems = twinStore.getState().rack?.systems.map((s) => s.config.id) ?? [];
-        expectId(command.target, systems, 'system id');
-      } else expectId(command.target, ids());
-      await send(command);
+      await send(expectCommand(command, ids(), systemIds()));
     },
     setSpeed: (speed) => engine.setSpeed(expectSpeed(speed)),
-    step: (simMs) => engine.step(expectStepMs(simMs)),
+    async step(simMs, options) {
+      const { simMs: ms, onProgress } = expectStep(simMs, options);
+      const off = onProgress
+        ? engine.bus.on('progress', (job) => {
+            if (job?.kind === 'step' && job.totalMs === ms) onProgress(job.doneMs, job.totalMs);
+          })
+        : null;
+      try {
+        await engine.step(ms);
+        onProgress?.(ms, ms);
+      } finally {
+        off?.();
+      }
+    },
     on(event, handler) {
       expectHandler(event, EVENT_NAMES, handler);
       return engine.bus.on(event, handler as (payload: unknown) => void);
     },
-    screenPosition: (id) => live.screenPosition(expectId(id, ids())),
+    screenPosition: (id) => live.screenPosition(expectId('screenPosition', 'id', id, ids())),
     ledPosition(id, role) {
-      expectId(id, ids());
-      const spec = twinStore.getState().rack?.components.find((c) => c.id === id);
-      const index = spec && LED_ROLES.includes(role) ? ledIndex(spec.kind, role) : -1;
-      if (!spec || index < 0) {
-        const roles = spec?.leds.map((l) => l.role).join(', ') ?? '';
-        throw new Error(`${id} has no ${JSON.stringify(role)} LED: expected one of ${roles}.`);
-      }
-      return live.ledPosition(id, index);
+      const target = expectId('ledPosition', 'id', id, ids());
+      const spec = twinStore.getState().rack?.components.find((c) => c.id === target);
+      const roles = spec?.leds.map((l) => l.role) ?? [];
+      const valid = expectLedRole(target, role, roles) as LedRole;
+      return spec ? live.ledPosition(target, ledIndex(spec.kind, valid)) : null;
     },
     stats: () => ({ ...live.stats }),
     systemStatus(systemId) {
-      const systems = twinStore.getState().rack?.systems.map((s) => s.config.id) ?? [];
-      const index = systems.indexOf(expectId(systemId, systems, 'system id'));
+      const systems = systemIds();
+      const index = systems.indexOf(
+        expectId('systemStatus', 'systemId', systemId, systems, 'system id'),
+      );
       engine.refreshSnapshot();
       const views = live.views;
       if (views) return SYSTEM_STATUS_NAMES[views.sysStatus[index]] ?? 'unknown';
@@ -251,9 +268,10 @@ export function createFtTwin(twin: TwinInstance): FtTwin {
     serviceCalls: () => twinStore.getState().serviceCalls,
     dumps: () => twinStore.getState().dumps,
     async redfish(id) {
-      expectId(id, ids());
-      const doc = await engine.redfish(id);
-      if (!doc) throw new Error(`No Redfish resource for ${id} (the engine may be restarting).`);
+      const target = expectId('redfish', 'id', id, ids());
+      const doc = await engine.redfish(target);
+      if (!doc)
+        throw new Error(`No Redfish resource for ${target} (the engine may be restarting).`);
       return doc;
     },
     traps: () => twinStore.getState().events.filter((e): e is TrapEvent => e.kind === 'trap'),
@@ -264,14 +282,21 @@ export function createFtTwin(twin: TwinInstance): FtTwin {
     },
     snapshotPath: () => twinStore.getState().snapshotPath,
     select(id) {
-      ui.select(id === null ? null : expectId(id, ids()));
+      ui.select(id === null ? null : expectId('select', 'id', id, ids()));
+    },
+    async restart() {
+      if (!(await engine.restart())) {
+        throw new Error('The simulation could not be restarted; reload the page to start over.');
+      }
     },
     debug: {
       crashWorker: () => engine.simulateCrash(),
       savedAtMs: () => engine.savedAtMs(),
       lanes(systemId) {
-        const systems = twinStore.getState().rack?.systems.map((s) => s.config.id) ?? [];
-        const system = systems.indexOf(expectId(systemId, systems, 'system id'));
+        const systems = systemIds();
+        const system = systems.indexOf(
+          expectId('debug.lanes', 'systemId', systemId, systems, 'system id'),
+        );
         engine.refreshSnapshot();
         const views = live.views;
         if (!views) return { head: 0, flags: [] };
@@ -286,7 +311,7 @@ export function createFtTwin(twin: TwinInstance): FtTwin {
         return { head, flags };
       },
       ledWord(id) {
-        const index = live.index.get(expectId(id, ids()));
+        const index = live.index.get(expectId('debug.ledWord', 'id', id, ids()));
         engine.refreshSnapshot();
         return live.views && index !== undefined ? live.views.leds[index] : -1;
       },

@@ -7,6 +7,7 @@ import {
   formatGB,
   formatPct,
   formatSimTime,
+  mtbfWords,
   ninesLabel,
   shortVersion,
 } from './format.ts';
@@ -74,5 +75,19 @@ describe('formatGB and formatPct', () => {
   it('clamps percentages', () => {
     expect(formatPct(48.25)).toBe('48.3%');
     expect(formatPct(140)).toBe('100.0%');
+  });
+});
+
+describe('mtbfWords', () => {
+  it('says the fault record in words', () => {
+    expect(mtbfWords(0, null)).toEqual({ short: 'no faults', long: 'No faults so far.' });
+    expect(mtbfWords(1, null).short).toBe('1 fault');
+    expect(mtbfWords(2, null).long).toMatch(
+      /^2 faults so far; the mean time between faults is measured/,
+    );
+    expect(mtbfWords(5, 250)).toEqual({
+      short: '5 faults, one per 4 min 10 s',
+      long: '5 faults so far: on average one every 4 min 10 s (mean time between faults).',
+    });
   });
 });

@@ -118,3 +118,30 @@ export function formatPct(pct: number): string {
   const p = Math.min(100, Math.max(0, Number.isFinite(pct) ? pct : 0));
   return `${p.toFixed(1)}%`;
 }
+
+/**
+ * A component's fault record in words (the MTBF threshold counts these faults): short for the
+ * console tree, a sentence for the component panel.
+ *
+ * @example
+ * mtbfWords(0, null);          // { short: 'no faults', long: 'No faults so far.' }
+ * mtbfWords(5, 250).short;     // '5 faults, one per 4 min 10 s'
+ */
+export function mtbfWords(
+  faultCount: number,
+  mtbfS: number | null,
+): { short: string; long: string } {
+  if (faultCount === 0) return { short: 'no faults', long: 'No faults so far.' };
+  const faults = `${faultCount} ${faultCount === 1 ? 'fault' : 'faults'}`;
+  if (mtbfS === null) {
+    return {
+      short: faults,
+      long: `${faults} so far; the mean time between faults is measured once a few have happened.`,
+    };
+  }
+  const every = formatDuration(mtbfS * MS_PER_S);
+  return {
+    short: `${faults}, one per ${every}`,
+    long: `${faults} so far: on average one every ${every} (mean time between faults).`,
+  };
+}

@@ -1,5 +1,5 @@
 /** Human wording for engine identifiers: faults, commands, component kinds, severities. */
-import type { CommandType, FaultKind, Severity } from '@ft/engine';
+import type { FaultKind, Severity } from '@ft/engine';
 
 export const FAULT_LABELS: Readonly<Record<FaultKind, string>> = {
   'bitflip-register': 'bit flip (register)',
@@ -20,26 +20,6 @@ export const FAULT_LABELS: Readonly<Record<FaultKind, string>> = {
 /** The label of a fault kind, or the raw kind when the engine knows one we do not. */
 export const faultLabel = (fault: string): string =>
   (FAULT_LABELS as Record<string, string>)[fault] ?? fault;
-
-export const COMMAND_LABELS: Readonly<Record<CommandType, string>> = {
-  inject: 'Inject',
-  runDiagnostics: 'Run diagnostics',
-  updateFirmware: 'Update firmware',
-  takeDump: 'Take a dump',
-  system: 'System',
-  upgrade: 'Active Upgrade',
-  gatewayLink: 'Call-home link',
-  samAlert: 'SAM alert',
-  samClearAlerts: 'Clear SAM alerts',
-  pull: 'Pull',
-  insert: 'Insert',
-  bringDown: 'Bring down',
-  bringUp: 'Bring up',
-  clearMtbf: 'Clear MTBF',
-  setRestartPolicy: 'Restart policy',
-  restoreLink: 'Restore link',
-  setDiskPriority: 'Rebuild priority',
-};
 
 export const RESTART_POLICY_LABELS = {
   threshold: 'Use MTBF threshold',

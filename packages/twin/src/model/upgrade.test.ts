@@ -1,7 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { upgradeButtons, upgradePreconditions, upgradeStepMarks } from './upgrade.ts';
+import {
+  startBlockedBy,
+  upgradeButtons,
+  upgradePreconditions,
+  upgradeStepMarks,
+} from './upgrade.ts';
 
 describe('upgradeButtons', () => {
+  it('disables Start while a precondition fails, and says why', () => {
+    const checks = [
+      { label: 'DMR pair', ok: false, detail: 'TMR: Active Upgrade splits a DMR pair' },
+      { label: 'System duplex', ok: true, detail: 'duplex' },
+    ];
+    expect(upgradeButtons({ state: 'Idle', progress: -1 }, checks).start).toBe(false);
+    expect(startBlockedBy(checks)).toBe(
+      'Start needs every precondition: DMR pair (TMR: Active Upgrade splits a DMR pair) is not met.',
+    );
+    const ok = checks.map((c) => ({ ...c, ok: true }));
+    expect(upgradeButtons({ state: 'Idle', progress: -1 }, ok).start).toBe(true);
+    expect(startBlockedBy(ok)).toBeNull();
+  });
+
   it('offers Start only when idle', () => {
     expect(upgradeButtons({ state: 'Idle', progress: -1 })).toEqual({
       start: true,

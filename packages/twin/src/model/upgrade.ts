@@ -25,20 +25,35 @@ export interface UpgradeButtons {
 }
 
 /**
- * Which of Start, Merge and Back out the state allows. Start is offered whenever the system is
- * idle (a refusal then shows the engine's reason); Merge once the upgrade side has installed.
+ * Which of Start, Merge and Back out the state allows. Start needs an idle system and every
+ * precondition met (see {@link startBlockedBy} for why not); Merge, the upgrade side installed.
  *
  * @example
  * upgradeButtons({ state: 'Split', progress: 1 }); // { start: false, merge: true, abort: true }
  */
 export function upgradeButtons(
   u: Pick<SystemInfo['upgrade'], 'state' | 'progress'>,
+  checks: readonly Precondition[] = [],
 ): UpgradeButtons {
   return {
-    start: u.state === 'Idle',
+    start: u.state === 'Idle' && checks.every((c) => c.ok),
     merge: u.state === 'Split' && u.progress >= 1,
     abort: ABORTABLE.includes(u.state),
   };
+}
+
+/**
+ * Why Start is disabled while the system is idle, in a sentence; null when it is not.
+ *
+ * @example
+ * startBlockedBy([{ label: 'System duplex', ok: false, detail: 'simplex' }]);
+ * // 'Start needs every precondition: System duplex is not met (simplex).'
+ */
+export function startBlockedBy(checks: readonly Precondition[]): string | null {
+  const failed = checks.filter((c) => !c.ok);
+  if (failed.length === 0) return null;
+  const list = failed.map((c) => `${c.label} (${c.detail})`).join('; ');
+  return `Start needs every precondition: ${list} ${failed.length === 1 ? 'is' : 'are'} not met.`;
 }
 
 export type StepMark = 'done' | 'current' | 'todo';

@@ -2,9 +2,13 @@
  * Every action the engine supports for a component, as buttons and selects. What the engine
  * says is impossible now is disabled; an unsafe pull asks for confirmation first. Keyed by the
  * component id by its parent, so its local state starts afresh for each component.
+ *
+ * A pressed button that the action disables (Pull, once the part is out) would drop the
+ * keyboard focus to the page: the focus moves on to the action that naturally follows (Insert
+ * after Pull), or to the outcome line.
  */
 import type { Command, ComponentInfo, DiskPriority, RestartPolicy } from '@ft/engine';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   type ActionButton,
   faultButtons,
@@ -17,14 +21,27 @@ import { useTwinInstance } from '../state/context.ts';
 
 type Outcome = { ok: boolean; text: string } | null;
 
+/** The control that naturally follows an action, by test id. */
+const FOLLOW_UP: Readonly<Record<string, string>> = {
+  'action.pull': 'action.insert',
+  'action.insert': 'action.pull',
+  'action.insert-new': 'action.pull',
+  'action.bring-down': 'action.bring-up',
+  'action.bring-up': 'action.bring-down',
+};
+
 export function ComponentActions({ info }: { info: ComponentInfo }) {
   const twin = useTwinInstance();
   const [pending, setPending] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [confirming, setConfirming] = useState<ActionButton | null>(null);
   const [priority, setPriority] = useState<DiskPriority>('normal');
+  /** After an action: the control to focus once it is enabled, and the one pressed. */
+  const [focusNext, setFocusNext] = useState<{ to: string; from: string } | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const outcomeLine = useRef<HTMLParagraphElement>(null);
 
-  const run = async (command: Command, label: string) => {
+  const run = async (command: Command, label: string, testId?: string) => {
     setPending(true);
     const result = await twin.engine.command(command);
     setPending(false);
@@ -33,11 +50,43 @@ export function ComponentActions({ info }: { info: ComponentInfo }) {
         ? { ok: true, text: `${label}: done.` }
         : { ok: false, text: `${label}: ${result.error ?? 'refused'}` },
     );
+    if (testId && result.ok && FOLLOW_UP[testId])
+      setFocusNext({ to: FOLLOW_UP[testId], from: testId });
   };
+
+  // Runs after every render while a follow-up is due: it is enabled once the engine's news
+  // arrive. Meanwhile a focus lost to the page goes to the outcome line; a focus the user moved
+  // elsewhere is left alone.
+  useEffect(() => {
+    const inside = root.current;
+    if (!focusNext || pending || !inside) return;
+    const active = (inside.getRootNode() as Document | ShadowRoot)
+      .activeElement as HTMLElement | null;
+    const lost =
+      !active ||
+      active === document.body ||
+      (active as HTMLButtonElement).disabled === true ||
+      active === outcomeLine.current ||
+      active.dataset.testid === focusNext.from;
+    if (!lost) {
+      setFocusNext(null);
+      return;
+    }
+    const next = inside.querySelector<HTMLButtonElement>(`[data-testid="${focusNext.to}"]`);
+    if (next && !next.disabled) {
+      next.focus();
+      setFocusNext(null);
+    } else if (
+      active !== outcomeLine.current &&
+      (!active || active === document.body || (active as HTMLButtonElement).disabled)
+    ) {
+      outcomeLine.current?.focus();
+    }
+  });
 
   const press = (b: ActionButton) => {
     if (b.confirm) setConfirming(b);
-    else void run(b.command, b.label);
+    else void run(b.command, b.label, b.testId);
   };
 
   const button = (b: ActionButton) => (
@@ -56,7 +105,7 @@ export function ComponentActions({ info }: { info: ComponentInfo }) {
   const faults = faultButtons(info);
   const can = (t: Command['type']) => info.actions.includes(t);
   return (
-    <div className="actions">
+    <div className="actions" ref={root}>
       <h3 className="actions-title">Inject a fault</h3>
       {faults.length > 0 ? (
         <div className="action-grid">{faults.map(button)}</div>
@@ -112,8 +161,10 @@ export function ComponentActions({ info }: { info: ComponentInfo }) {
         ) : null}
       </div>
       <p
+        ref={outcomeLine}
         className="action-outcome"
         role="status"
+        tabIndex={-1}
         data-testid="action-outcome"
         data-ok={outcome?.ok}
       >
@@ -127,7 +178,7 @@ export function ComponentActions({ info }: { info: ComponentInfo }) {
           onConfirm={() => {
             const b = confirming;
             setConfirming(null);
-            void run(b.command, b.label);
+            void run(b.command, b.label, b.testId);
           }}
         />
       ) : null}

@@ -6,6 +6,7 @@
 import type { ComponentInfo } from '@ft/engine';
 import { useTwin, useTwinInstance } from '../state/context.ts';
 import { systemName } from '../state/names.ts';
+import { mtbfWords } from '../model/format.ts';
 import { stateTone } from '../model/tone.ts';
 import { RESTART_POLICY_LABELS } from '../model/labels.ts';
 import { ComponentActions } from './ComponentActions.tsx';
@@ -90,11 +91,8 @@ export function ComponentPanel() {
           <dd>
             <LiveProgress id={info.id} />
           </dd>
-          <dt>MTBF</dt>
-          <dd>
-            {info.mtbfS === null ? 'not measured yet' : `${Math.round(info.mtbfS)} s`} ·{' '}
-            {info.faultCount} {info.faultCount === 1 ? 'fault' : 'faults'} counted
-          </dd>
+          <dt>Faults</dt>
+          <dd data-testid="component-mtbf">{mtbfWords(info.faultCount, info.mtbfS).long}</dd>
           <dt>Restart policy</dt>
           <dd>{RESTART_POLICY_LABELS[info.restartPolicy]}</dd>
           {spec && spec.leds.length > 0 ? (

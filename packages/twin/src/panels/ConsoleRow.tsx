@@ -1,6 +1,7 @@
 /** One row of the console tree: a system, a group, or a component with its state and MTBF. */
 import type { ComponentInfo } from '@ft/engine';
 import { memo } from 'react';
+import { mtbfWords } from '../model/format.ts';
 import { stateTone } from '../model/tone.ts';
 import type { TreeRow } from '../model/tree.ts';
 
@@ -29,7 +30,6 @@ export const ConsoleRow = memo(function ConsoleRow(props: Props) {
       aria-posinset={row.posInSet}
       aria-expanded={row.expandable ? row.expanded : undefined}
       aria-selected={row.type === 'component' ? selected : undefined}
-      aria-label={rowLabel(row, info)}
       tabIndex={focusable ? 0 : -1}
       onKeyDown={props.onKeyDown}
       onFocus={(e) => {
@@ -49,6 +49,10 @@ export const ConsoleRow = memo(function ConsoleRow(props: Props) {
   );
 });
 
+/**
+ * The row's name comes from its content (what is seen is what is read, WCAG 2.5.3): label,
+ * path, reason, state and fault record, with hidden words and commas for the screen reader.
+ */
 function ComponentCells({ info }: { info: ComponentInfo }) {
   const tone = stateTone(info.stateName);
   return (
@@ -56,28 +60,30 @@ function ComponentCells({ info }: { info: ComponentInfo }) {
       <span className="tree-dot" data-tone={tone} aria-hidden="true" />
       <span className="tree-main">
         <span className="tree-label">{info.label}</span>
-        <span className="tree-path mono">{info.path}</span>
-        {info.reason ? <span className="tree-reason">{info.reason}</span> : null}
+        <span className="tree-path mono">
+          <span className="visually-hidden">, path </span>
+          {info.path}
+        </span>
+        {info.reason ? (
+          <span className="tree-reason">
+            <span className="visually-hidden">, </span>
+            {info.reason}
+          </span>
+        ) : null}
       </span>
       <span className="tree-side">
         <span className="badge" data-tone={tone}>
+          <span className="visually-hidden">, </span>
           {info.stateName}
         </span>
-        <span className="tree-mtbf mono" title="Faults counted towards the MTBF threshold">
-          {mtbfText(info)}
+        <span
+          className="tree-mtbf"
+          title="Faults counted towards the MTBF threshold: a part that faults more often than its threshold is taken out of service (broken)"
+        >
+          <span className="visually-hidden">, </span>
+          {mtbfWords(info.faultCount, info.mtbfS).short}
         </span>
       </span>
     </>
   );
-}
-
-function mtbfText(info: ComponentInfo): string {
-  const mtbf = info.mtbfS === null ? '—' : `${Math.round(info.mtbfS)} s`;
-  return `MTBF ${mtbf} · ${info.faultCount} ${info.faultCount === 1 ? 'fault' : 'faults'}`;
-}
-
-function rowLabel(row: TreeRow, info: ComponentInfo | undefined): string {
-  if (row.type !== 'component' || !info) return row.label;
-  const reason = info.reason ? `, ${info.reason}` : '';
-  return `${info.label}, path ${info.path}, ${info.stateName}${reason}, ${mtbfText(info)}`;
 }

@@ -94,7 +94,9 @@ export function EventLog() {
           <span>SNMP traps</span>
         </label>
       </div>
-      <div className="panel-body">
+      {/* Scrolls: focusable so that keyboard users can scroll it (WCAG 2.1.1). */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus */}
+      <section className="panel-body" tabIndex={0} aria-label="Event log entries">
         <ol className="event-list" aria-label="Events, newest first">
           {shown.map((e) => (
             <li key={eventRowKey(e)} className="event" data-severity={e.severity}>
@@ -111,7 +113,7 @@ export function EventLog() {
           ))}
         </ol>
         {shown.length === 0 ? <p className="event-empty muted">No events yet.</p> : null}
-      </div>
+      </section>
     </section>
   );
 }

@@ -12,6 +12,8 @@ interface Scenario {
   target: string;
   command: Command | null;
   speed?: number;
+  /** Stop the clock on the voter's next divergence (so the outvoted mark stays in view). */
+  hold?: boolean;
 }
 
 function scenarios(rack: RackModel): Scenario[] {
@@ -35,11 +37,12 @@ function scenarios(rack: RackModel): Scenario[] {
       command: { type: 'pull', target: cpu.id },
     });
     out.push({
-      label: 'Follow the voter in slow motion (0.01×)',
+      label: `Follow the voter in slow motion: a transient in ${cpu.label}, paused on the divergence`,
       testId: 'try.slow',
       target: cpu.id,
-      command: null,
+      command: { type: 'inject', target: cpu.id, fault: 'bitflip-register' },
       speed: 0.01,
+      hold: true,
     });
   }
   if (disk) {
@@ -77,6 +80,10 @@ export function GettingStarted() {
                   disabled={!running}
                   onClick={async () => {
                     twin.ui.select(s.target);
+                    if (s.hold) {
+                      twin.ui.showTab('overview');
+                      await twin.engine.setHoldOnDivergence(true);
+                    }
                     if (s.speed !== undefined) await twin.engine.setSpeed(s.speed);
                     if (s.command) await twin.engine.command(s.command);
                   }}

@@ -3,11 +3,16 @@
  * drawn on a canvas by its own animation-frame loop, which redraws only when the lanes, the
  * element states or the size changed. A new divergence is held on screen for HOLD_MS so that
  * it can be seen even at speed. React renders the frame and the legend, never per frame.
+ *
+ * With "Pause on each divergence" the worker stops the clock on the divergent compare itself
+ * (slow motion alone scrolls it away in a fraction of a second); the view then says what
+ * happened, in words.
  */
 import { OpState } from '@ft/engine';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { drawHoldNote, drawLanes, type LaneElement } from '../lockstep/drawLanes.ts';
 import { formatSimTime } from '../model/format.ts';
+import { voterHoldText } from '../model/voterHold.ts';
 import { opStateName } from '../state/names.ts';
 import { useTwin, useTwinInstance } from '../state/context.ts';
 
@@ -39,6 +44,18 @@ export function LockstepView() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const systemId = system?.config.id ?? '';
   const [lastRemoval, setLastRemoval] = useState<string | null>(null);
+  const holdOn = useTwin((s) => s.holdOnDivergence);
+  const hold = useTwin((s) => s.voterHold);
+  const holdSystem = hold ? rack?.systems.find((s) => s.config.id === hold.systemId) : undefined;
+  const holdText =
+    hold && holdSystem
+      ? voterHoldText(
+          hold,
+          holdSystem.components
+            .filter((c) => c.kind === 'cpu')
+            .map((c) => ({ element: c.element, label: `CPU element ${c.element}` })),
+        )
+      : null;
 
   // The last CPU element the voter removed in this system, in words: the compare itself
   // scrolls by in milliseconds of simulated time.
@@ -124,9 +141,24 @@ export function LockstepView() {
           role="img"
           aria-label={`Recent voter compares of ${name}, one lane per CPU element. Outvoted outputs are red, divergent compares are marked amber, held-back outputs are crossed out.`}
         />
-        <p className="lockstep-last" data-testid="lockstep.last">
-          {lastRemoval ?? 'No CPU element removed by the voter yet.'}
-        </p>
+        {holdText ? (
+          <p className="lockstep-hold" role="status" data-testid="lockstep.hold">
+            {holdText}
+          </p>
+        ) : (
+          <p className="lockstep-last" data-testid="lockstep.last">
+            {lastRemoval ?? 'No CPU element removed by the voter yet.'}
+          </p>
+        )}
+        <label className="lockstep-holdopt">
+          <input
+            type="checkbox"
+            checked={holdOn}
+            data-testid="lockstep.hold-toggle"
+            onChange={(e) => void twin.engine.setHoldOnDivergence(e.currentTarget.checked)}
+          />{' '}
+          Pause on each divergence
+        </label>
         <ul className="legend" aria-label="Legend">
           <li>
             <span className="swatch swatch-agree" /> agree

@@ -55,8 +55,9 @@ export function SceneArea() {
       aria-describedby="scene-description"
     >
       <p id="scene-description" className="visually-hidden">
-        A picture of the rack. Every part and action is also in the component list, which works with
-        the keyboard and screen readers.
+        A 3D picture of the rack, its systems, parts and LEDs, drawn for the eye. Every part, its
+        state and every action are also in the management console (the list of parts), which works
+        with the keyboard and screen readers: use the skip link at the top to go there.
       </p>
       <SceneBoundary>
         <Suspense fallback={null}>

@@ -1,7 +1,11 @@
 /**
- * Simulation speed: pause, single step, slow motion (to follow the voter), real time and faster.
- * The pressed button is the current speed (aria-pressed).
+ * Simulation speed: pause, single step, skip to the next event (time warp: a part delivery four
+ * hours away takes one click), slow motion (to follow the voter), real time and faster. The
+ * pressed button is the current speed (aria-pressed).
  */
+import { useState } from 'react';
+import { formatDuration, formatSimTime } from '../model/format.ts';
+import { MAX_STEP_MS } from '../api/validate.ts';
 import { useTwin, useTwinInstance } from '../state/context.ts';
 
 /** Simulated time one press of Step advances: a handful of voter compares (about 8). */
@@ -25,6 +29,25 @@ export function SpeedControls() {
   const twin = useTwinInstance();
   const speed = useTwin((s) => s.speed);
   const running = useTwin((s) => s.workerStatus === 'running');
+  const [skipped, setSkipped] = useState('');
+  const [skipping, setSkipping] = useState(false);
+  const skip = async () => {
+    setSkipping(true);
+    try {
+      twin.engine.refreshSnapshot();
+      const from = twin.live.views ? twin.live.views.clock[0] : 0;
+      const to = await twin.engine.jumpToNextEvent(MAX_STEP_MS);
+      setSkipped(
+        to - from >= MAX_STEP_MS
+          ? `Nothing is scheduled in the next day: skipped a day of quiet time to ${formatSimTime(to)}.`
+          : `Skipped ${formatDuration(to - from)} of quiet time to the next event, at ${formatSimTime(to)}.`,
+      );
+    } catch (error) {
+      setSkipped(error instanceof Error ? error.message : String(error));
+    } finally {
+      setSkipping(false);
+    }
+  };
   return (
     <fieldset className="speed">
       <legend className="visually-hidden">Simulation speed</legend>
@@ -47,10 +70,25 @@ export function SpeedControls() {
         title={`Pause and advance ${STEP_SIM_MS} ms of simulated time`}
         onClick={async () => {
           if (speed !== 0) await twin.engine.setSpeed(0);
-          await twin.engine.step(STEP_SIM_MS);
+          await twin.engine.step(STEP_SIM_MS).catch(() => {});
         }}
       >
         Step
+      </button>
+      <button
+        type="button"
+        className="btn"
+        data-testid="speed.skip"
+        disabled={!running || skipping}
+        title="Skip quiet simulated time to the next scheduled event (a resync phase ending, a part delivered, a repair): time warp, up to one day"
+        onClick={() => void skip()}
+      >
+        Skip to next event{' '}
+        {/* Drawn, not a font glyph: many system fonts lack U+23ED and show a box. */}
+        <svg className="btn-icon" width="12" height="10" viewBox="0 0 12 10" aria-hidden="true">
+          <path d="M0 0l5 5-5 5zM5 0l5 5-5 5z" fill="currentColor" />
+          <rect x="10" y="0" width="2" height="10" fill="currentColor" />
+        </svg>
       </button>
       <span className="speed-sep" aria-hidden="true" />
       {SPEEDS.map((s) => (
@@ -67,6 +105,9 @@ export function SpeedControls() {
           {s.label}
         </button>
       ))}
+      <span className="visually-hidden" role="status" data-testid="speed.skipped">
+        {skipped}
+      </span>
     </fieldset>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * Per-system status: model, redundancy status, uptime, availability (percent and nines) and
- * the transaction counters that prove "no lost in-memory data". Refreshed about twice a second
- * from the engine's counters.
+ * the transaction counters that prove "no lost in-memory data" (with how many ran for real and
+ * how many stand for time skipped by time warp), and the time up but paused or unreachable.
+ * Refreshed about twice a second from the engine's counters.
  */
 import { SYSTEM_STATUS_NAMES } from '@ft/engine';
 import {
@@ -12,6 +13,7 @@ import {
   ninesLabel,
   shortVersion,
 } from '../model/format.ts';
+import { committedDetail, notServingDetail } from '../model/counters.ts';
 import { statusTone } from '../model/tone.ts';
 import { useTwin, useTwinInstance } from '../state/context.ts';
 import { SystemActions } from './SystemActions.tsx';
@@ -80,7 +82,9 @@ export function StatusPanel() {
                     </div>
                     <div>
                       <dt>Committed</dt>
-                      <dd>{formatCount(c.transactionsCommitted)}</dd>
+                      <dd title={committedDetail(c)} data-testid={`status.${id}.committed`}>
+                        {formatCount(c.transactionsCommitted)}
+                      </dd>
                     </div>
                     <div>
                       <dt>Lost</dt>
@@ -94,6 +98,26 @@ export function StatusPanel() {
                       >
                         {formatCount(c.silentDataCorruptions)}
                       </dd>
+                    </div>
+                    <div>
+                      <dt title="Up, but stopped by a resync's stop-and-copy">Paused</dt>
+                      <dd title={notServingDetail(c)} data-testid={`status.${id}.paused`}>
+                        {formatDuration(c.pausedMs)}
+                      </dd>
+                    </div>
+                    <div>
+                      <dt title="Up, but with both network paths lost">Unreachable</dt>
+                      <dd
+                        data-bad={c.unreachableMs > 0}
+                        title={notServingDetail(c)}
+                        data-testid={`status.${id}.unreachable`}
+                      >
+                        {formatDuration(c.unreachableMs)}
+                      </dd>
+                    </div>
+                    <div>
+                      <dt>Service calls</dt>
+                      <dd>{formatCount(c.serviceCalls)}</dd>
                     </div>
                   </dl>
                 ) : null}

@@ -1,13 +1,14 @@
 /**
  * Active Upgrade, guided: the documented states as a stepper with the current one and its
  * progress, the production and upgrade sides' versions, the preconditions of a split, and
- * Start / Merge / Back out enabled exactly where the state allows (a refusal shows the engine's
- * reason). The system's downtime is shown beside it: it stays at zero through the upgrade.
+ * Start / Merge / Back out enabled exactly where the state allows: Start stays disabled while a
+ * precondition fails, with the reason beside it (a refusal by the engine still shows its own). The system's downtime is shown beside it: it stays at zero through the upgrade.
  */
 import { useMemo } from 'react';
 import { useCommand } from '../hooks/useCommand.ts';
 import { formatDuration, shortVersion } from '../model/format.ts';
 import {
+  startBlockedBy,
   UPGRADE_STEP_HELP,
   UPGRADE_STEPS,
   upgradeButtons,
@@ -54,7 +55,8 @@ export function UpgradePanel() {
     mark: marks[i],
     title: UPGRADE_STEP_HELP[state],
   }));
-  const can = upgradeButtons(u);
+  const can = upgradeButtons(u, checks);
+  const blocked = u.state === 'Idle' ? startBlockedBy(checks) : null;
   const name = system.config.name;
   const idle = u.state === 'Idle';
   const downtimeMs = counters?.downtimeMs ?? 0;
@@ -124,12 +126,22 @@ export function UpgradePanel() {
               className={`btn${tone ? ` ${tone}` : ''}`}
               data-testid={`upgrade.${action}`}
               disabled={!can[action] || pending}
+              aria-describedby={action === 'start' && blocked ? 'upgrade-blocked' : undefined}
               onClick={() => void run({ type: 'upgrade', target: systemId, action }, done)}
             >
               {label}
             </button>
           ))}
         </div>
+        {blocked ? (
+          <p
+            className="mgmt-help upgrade-blocked"
+            id="upgrade-blocked"
+            data-testid="upgrade.blocked"
+          >
+            {blocked}
+          </p>
+        ) : null}
         <CommandOutcome outcome={outcome} testId="upgrade.outcome" />
       </section>
       <section className="mgmt-aside" aria-labelledby="upgrade-checks-title">

@@ -50,6 +50,10 @@ export function TwinScene(): JSX.Element {
     if (!el) return;
     const canvas = document.createElement('canvas');
     canvas.style.cssText = 'display:block;width:100%;height:100%;touch-action:none;';
+    // A picture for the eye; the description points to the console, the accessible path.
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', `${twin.store.getState().view.label}: 3D view of the rack`);
+    canvas.setAttribute('aria-describedby', 'scene-description');
     el.append(canvas);
     const scene = new SceneHost(twin, canvas, shared);
     host.current = scene;

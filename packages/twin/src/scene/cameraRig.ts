@@ -59,7 +59,7 @@ export class CameraRig {
     c.enableDamping = true;
     c.dampingFactor = 0.12;
     c.minDistance = 0.2;
-    c.maxDistance = 7;
+    c.maxDistance = 12;
     c.maxPolarAngle = Math.PI * 0.56;
     c.addEventListener('change', () => {
       this.moved = true;

@@ -2,13 +2,7 @@
  * Shared geometries. Parts are unit-sized and scaled per instance, so one geometry serves every
  * size of a part type.
  */
-import {
-  BoxGeometry,
-  type BufferGeometry,
-  CylinderGeometry,
-  Float32BufferAttribute,
-  PlaneGeometry,
-} from 'three';
+import { BoxGeometry, type BufferGeometry, CylinderGeometry, PlaneGeometry } from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 
 /** UV the non-front faces sample: the texture's bottom-left swatch (see `sideSwatch`). */
@@ -76,9 +70,4 @@ export function ledGeometry(): BufferGeometry {
 /** A 1 m square facing +z (labels, LED glow). */
 export function quadGeometry(): BufferGeometry {
   return new PlaneGeometry(1, 1);
-}
-
-/** Adds a per-instance vec4 attribute (e.g. a label's atlas rect). */
-export function instanceVec4(count: number): Float32BufferAttribute {
-  return new Float32BufferAttribute(new Float32Array(count * 4), 4);
 }

@@ -13,6 +13,8 @@ import {
   MeshLambertMaterial,
   MeshStandardMaterial,
   PlaneGeometry,
+  type Object3D,
+  RepeatWrapping,
   type Texture,
 } from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
@@ -24,13 +26,16 @@ import {
   FRONT_RAIL_Z_M,
   PANEL_WIDTH_M,
   RACK_BASE_Y_M,
+  RACK_FRAME_TOP_M,
   RACK_OUTER_DEPTH_M,
   RACK_OUTER_WIDTH_M,
   RACK_TOP_Y_M,
   REAR_RAIL_Z_M,
+  frameTopY,
+  rackTopY,
 } from './units.ts';
 
-const RACK_TOP_M = 2.02;
+const RACK_TOP_M = RACK_FRAME_TOP_M;
 const POST_M = 0.045;
 
 function box(w: number, h: number, d: number, x: number, y: number, z: number): BufferGeometry {
@@ -133,6 +138,35 @@ function benchGeometry(): BufferGeometry {
   return merged(parts);
 }
 
+const CABINET = 'rackCabinet';
+const RAILS = 'rackRails';
+
+/**
+ * Grows the 42U cabinet of `furniture` to a rack of `rackU` units (see `drawnRackU`): the rails
+ * stretch from U1 so that each unit keeps its mark, the cabinet up to the raised roof (its plinth
+ * grows by a few millimetres with it, which nobody sees).
+ *
+ * @example
+ * fitCabinet(furniture, layout.rackU);
+ */
+export function fitCabinet(furniture: Object3D, rackU: number): void {
+  const rails = furniture.getObjectByName(RAILS) as Mesh | undefined;
+  const cabinet = furniture.getObjectByName(CABINET);
+  const k = (rackTopY(rackU) - RACK_BASE_Y_M) / (RACK_TOP_Y_M - RACK_BASE_Y_M);
+  if (rails) {
+    rails.scale.y = k;
+    rails.position.y = RACK_BASE_Y_M * (1 - k);
+    const map = (rails.material as MeshLambertMaterial).map;
+    if (map) {
+      // The rail texture draws 42 unit marks: repeat it for the extra units.
+      map.wrapT = RepeatWrapping;
+      map.repeat.y = k;
+      map.needsUpdate = true;
+    }
+  }
+  if (cabinet) cabinet.scale.y = frameTopY(rackU) / RACK_FRAME_TOP_M;
+}
+
 /** Builds the static scene furniture (call once; it does not depend on the rack contents). */
 export function buildFurniture(quality: Quality): Group {
   const finish = (p: { color?: string; map?: Texture; metalness: number; roughness: number }) =>
@@ -170,6 +204,8 @@ export function buildFurniture(quality: Quality): Group {
   shadow.rotation.x = -Math.PI / 2;
   shadow.scale.set(2.6, 1.9, 1);
   shadow.position.set(0.4, 0.002, 0);
+  frame.name = CABINET;
+  rails.name = RAILS;
   for (const m of [frame, rails, bench, floor, shadow]) {
     m.raycast = () => {};
     group.add(m);

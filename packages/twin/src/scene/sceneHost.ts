@@ -17,6 +17,7 @@ import { CameraRig } from './cameraRig.ts';
 import { SceneRuntime } from './runtime.ts';
 import { attachScreenPositions } from './screenPositions.ts';
 import type { SharedRenderer, Surface } from './shared/sharedRenderer.ts';
+import { fitCabinet } from './rackFrame.ts';
 import { buildStage } from './stage.ts';
 
 export const FOV_DEG = 32;
@@ -95,6 +96,8 @@ export class SceneHost implements Surface {
       const runtime = new SceneRuntime(rack, this.shared.quality);
       this.runtime = runtime;
       this.scene.add(runtime.group);
+      // A rack taller than 42U grows the cabinet (the parser's rule: see drawnRackU).
+      fitCabinet(this.scene, runtime.layout.rackU);
       this.pickables = runtime.batches.filter((b) => b.pickable).map((b) => b.mesh);
       this.index = new Map(runtime.ids.map((id, i) => [id, i]));
       runtime.setSystems(this.twin.store.getState().systems);

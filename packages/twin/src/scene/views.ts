@@ -1,16 +1,15 @@
 /**
- * The camera presets in terms of the rack layout: overview (3/4 front of the populated units),
- * straight front, straight rear, and focus on one system.
+ * The camera presets in terms of the rack layout: overview (3/4 front), straight front and
+ * straight rear frame the whole rack cabinet, floor to roof, at any viewport shape; focus frames
+ * one system.
  */
 import { type Box3Like, type CameraView, frameBox, withMinHeight } from './cameraMath.ts';
 import type { SceneLayout } from './layout/types.ts';
 import { BENCH, BENCH_X } from './motion.ts';
-import { RACK_OUTER_DEPTH_M, RACK_OUTER_WIDTH_M } from './units.ts';
+import { frameTopY, RACK_OUTER_DEPTH_M, RACK_OUTER_WIDTH_M } from './units.ts';
 
 export type ViewPreset = 'front' | 'rear' | 'reset' | 'focus';
 
-/** Smallest framed height: a lone 4U system still shows some rack, and its LEDs stay large. */
-export const MIN_FRAMED_HEIGHT_M = 0.34;
 const FOCUS_MIN_HEIGHT_M = 0.32;
 const OVERVIEW_DIR = [-0.4, 0.2, 1] as const;
 const FOCUS_DIR = [-0.3, 0.14, 1] as const;
@@ -32,7 +31,6 @@ export function presetView(
   aspect: number,
   benchInUse = false,
 ): CameraView {
-  const [, y0, , , y1] = layout.populated;
   if (preset === 'focus') {
     const sys = layout.systems.find((s) => s.id === systemId);
     if (sys) {
@@ -44,9 +42,11 @@ export function presetView(
       return frameBox(box, FOCUS_DIR, fovDeg, aspect, 1.05);
     }
   }
-  const pad = 0.03;
   const rear = preset === 'rear';
-  let box = withMinHeight(frontBox(y0 - pad, y1 + pad, rear), MIN_FRAMED_HEIGHT_M);
+  // The whole cabinet, plinth to roof: a view that cuts the rack's top reads as a cropped photo.
+  const w = RACK_OUTER_WIDTH_M / 2;
+  const d = RACK_OUTER_DEPTH_M / 2;
+  let box: Box3Like = { min: [-w, 0, -d], max: [w, frameTopY(layout.rackU) + 0.01, d] };
   if (benchInUse && preset === 'reset') {
     // Parts wait on the spares shelf: widen the overview to show them.
     box = { min: box.min, max: [BENCH_X + BENCH.widthM / 2, box.max[1], box.max[2]] };

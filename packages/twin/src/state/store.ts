@@ -4,16 +4,23 @@
  */
 import type {
   ComponentInfo,
+  DivergenceHold,
   DumpRecord,
   EngineEvent,
   ServiceCall,
   SystemCounters,
   SystemInfo,
+  WorkerJob,
 } from '@ft/engine';
 import type { RackModel } from '@ft/hardware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-export type WorkerStatus = 'starting' | 'running' | 'crashed' | 'restarting';
+/**
+ * The engine worker: starting, running, crashed (a new one is on its way), restarting (restoring
+ * the last save and replaying what was confirmed since), stopped (it kept crashing, or the rack
+ * could not load: a notice says why and offers a restart).
+ */
+export type WorkerStatus = 'starting' | 'running' | 'crashed' | 'restarting' | 'stopped';
 export type CameraPreset = 'front' | 'rear' | 'reset';
 export type BottomTab = 'overview' | 'service' | 'upgrade' | 'sam' | 'traps' | 'dumps';
 
@@ -65,8 +72,17 @@ export interface TwinState {
   /** Camera command for the scene; `nonce` changes on every request. */
   camera: { preset: CameraPreset | 'focus'; systemId: string | null; nonce: number };
   speed: number;
-  /** A message shown in the page (bad URL parameter, worker crash...). */
-  notice: { level: 'error' | 'info'; text: string } | null;
+  /**
+   * A message shown in the page (bad URL parameter, worker crash...); `action: 'restart'` adds
+   * a button that starts a stopped simulation again.
+   */
+  notice: { level: 'error' | 'info'; text: string; action?: 'restart' } | null;
+  /** The worker's long job (a long step, the replay after a crash) and its progress. */
+  job: WorkerJob | null;
+  /** The clock stops on every voter divergence (slow-motion voter view). */
+  holdOnDivergence: boolean;
+  /** Where the clock stopped on a divergence, until the speed changes. */
+  voterHold: DivergenceHold | null;
   workerStatus: WorkerStatus;
   snapshotPath: 'shared' | 'transfer' | null;
   reducedMotion: boolean;
@@ -105,6 +121,9 @@ export function initialTwinState(): TwinState {
     camera: { preset: 'reset', systemId: null, nonce: 0 },
     speed: 1,
     notice: null,
+    job: null,
+    holdOnDivergence: false,
+    voterHold: null,
     workerStatus: 'starting',
     snapshotPath: null,
     reducedMotion: false,

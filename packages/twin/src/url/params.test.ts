@@ -1,4 +1,7 @@
+import { ConfigError, presetNames, type RackConfig, rackConfigFromValue } from '@ft/hardware';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { configFragment } from './configLink.ts';
 import { DEFAULT_PRESET, DEFAULT_SEED, type ParamCatalog, parseParams } from './params.ts';
 
 const catalog: ParamCatalog = {
@@ -81,5 +84,124 @@ describe('parseParams', () => {
     const bad = parseParams('?randomFaults=yes', catalog);
     expect(bad.randomFaults).toBe(false);
     expect(bad.problems[0]).toContain('?randomFaults="yes"');
+  });
+});
+
+describe('the rack in the URL fragment, and parameters nobody reads', () => {
+  const real: ParamCatalog = {
+    presetNames: presetNames(),
+    parseRackConfig: (config) => {
+      try {
+        return rackConfigFromValue(config, 'config');
+      } catch (error) {
+        if (error instanceof ConfigError) throw new Error(`${error.path}: ${error.detail}`);
+        throw error;
+      }
+    },
+  };
+  /** A rack of every model, with long names: its JSON is over 16 KB. */
+  const big: RackConfig = {
+    name: 'Big lab rack',
+    heightU: 42,
+    systems: Array.from({ length: 8 }, (_, i) => ({
+      id: `S${i}`,
+      name: `${'Lab system '.repeat(5)}${i}`.slice(0, 64),
+      model: '4300' as const,
+      positionU: 1 + i * 5,
+      mode: 'dmr' as const,
+      processorsPerElement: 2,
+      memoryGB: 4,
+      disks: 3,
+      pciAdapters: ['gige', 'scsi'],
+    })),
+  };
+
+  it('reads #config as plain JSON and as compressed JSON', () => {
+    const plain = `#config=${encodeURIComponent(JSON.stringify({ systems: [{ id: 'Z', model: '4300', positionU: 3 }] }))}`;
+    expect(parseParams('', real, plain).rack).toMatchObject({ source: '#config' });
+    const fragment = `#${configFragment(big)}`;
+    const p = parseParams('', real, fragment);
+    expect(p.problems).toEqual([]);
+    expect(rackConfigFromValue((p.rack as { config: unknown }).config, 'x')).toEqual(big);
+  });
+
+  it('carries a configuration of any reasonable size: 20 KB of JSON', () => {
+    // Real files are indented; this one is padded past the 16 KB a query string may carry.
+    const json = JSON.stringify(big, null, 2).replace(/\n/g, `\n${' '.repeat(160)}`);
+    expect(json.length).toBeGreaterThan(20_000);
+    const p = parseParams('', real, `#config=${encodeURIComponent(json)}`);
+    expect(p.problems).toEqual([]);
+  });
+
+  it('says what is wrong with a damaged fragment', () => {
+    const p = parseParams('', real, '#config=!!!');
+    expect(p.problems[0]).toMatch(/^#config could not be read: it is neither JSON/);
+    const q = parseParams('', real, '#config=AAAA');
+    expect(q.problems[0]).toMatch(
+      /#config could not be read: the compressed configuration is damaged/,
+    );
+  });
+
+  it('says valid JSON that is not an object is not an object', () => {
+    const p = parseParams(`?config=${encodeURIComponent('"{}"')}`, real);
+    expect(p.problems[0]).toMatch(
+      /\?config is not a valid rack configuration: \(root\): expected an object like .*, got "\{\}"/,
+    );
+    const q = parseParams(`?config=${encodeURIComponent('[1,2]')}`, real);
+    expect(q.problems[0]).toMatch(/got an array of 2 items/);
+  });
+
+  it('says positionU 1e400 is too large for a number', () => {
+    const json = '{"systems":[{"id":"A","model":"4300","positionU":1e400}]}';
+    const p = parseParams('', real, `#config=${encodeURIComponent(json)}`);
+    expect(p.problems[0]).toMatch(
+      /systems\[0\]\.positionU: .*got Infinity \(a number too large to represent\)/,
+    );
+  });
+
+  it('prefers #config over ?config and says so', () => {
+    const q = encodeURIComponent(
+      JSON.stringify({ systems: [{ id: 'Q', model: '4300', positionU: 1 }] }),
+    );
+    const f = encodeURIComponent(
+      JSON.stringify({ systems: [{ id: 'F', model: '4300', positionU: 1 }] }),
+    );
+    const p = parseParams(`?config=${q}`, real, `#config=${f}`);
+    expect(p.rack).toMatchObject({ source: '#config' });
+    expect(p.problems).toContain('Both #config and ?config were given: #config is used.');
+  });
+
+  it('names unknown parameters, cut and escaped', () => {
+    const key = `\u202e${'k'.repeat(5000)}`;
+    const p = parseParams(`?sead=3&${encodeURIComponent(key)}=1&a=1&b=2`, real, '#other=1');
+    expect(p.problems[0]).toMatch(
+      /^Unknown URL parameters were ignored: \?"sead", \?"\\u202ek{39}…", \?"a" and 1 more\. The app reads \?preset, \?config, \?seed, \?randomFaults\.$/,
+    );
+    expect(p.problems[1]).toMatch(
+      /^Unknown URL parameter was ignored: #"other"\. The app reads #config\.$/,
+    );
+    expect(p.problems.join(' ').length).toBeLessThan(500);
+  });
+
+  it('names repeated parameters and uses the first', () => {
+    const p = parseParams('?seed=5&seed=6', real);
+    expect(p.seed).toBe(5);
+    expect(p.problems).toEqual(['?seed was given 2 times: the first one is used.']);
+  });
+
+  it('property: any query and fragment give a rack and short, safe problems', () => {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: what a notice must never carry
+    const unsafe = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (search, hash) => {
+        const p = parseParams(search, real, hash);
+        expect(p.rack).toBeDefined();
+        for (const problem of p.problems) {
+          expect(unsafe.test(problem)).toBe(false);
+          expect(problem.length).toBeLessThan(700);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -9,13 +9,15 @@ import {
   COMPARISON_PRESET_NAMES,
   getComparisonPreset,
   getPreset,
-  parseRackConfig,
+  rackConfigFromValue,
   type RackModel,
 } from '@ft/hardware';
 import type { RackChoice } from '../url/params.ts';
 
-export const CONFIG_SOURCE = 'URL parameter config';
-
+/**
+ * The configuration is a value (parsed JSON, an object from a file or an API call): it is never
+ * read again as JSON text, so a JSON string is refused as what it is.
+ */
 export function resolveRack(choice: RackChoice): { model: RackModel; rack: LoadRequest['rack'] } {
   if ('preset' in choice) {
     const config = COMPARISON_PRESET_NAMES.includes(choice.preset)
@@ -23,7 +25,7 @@ export function resolveRack(choice: RackChoice): { model: RackModel; rack: LoadR
       : getPreset(choice.preset);
     return { model: buildRack(config), rack: { preset: choice.preset } };
   }
-  const source = choice.source || CONFIG_SOURCE;
-  const config = parseRackConfig(choice.config, source, { comparison: true });
-  return { model: buildRack(config), rack: { config: choice.config, source } };
+  const config = rackConfigFromValue(choice.config, choice.source, { comparison: true });
+  // The worker gets the checked, filled-in copy: plain data the twin made.
+  return { model: buildRack(config), rack: { config, source: choice.source } };
 }

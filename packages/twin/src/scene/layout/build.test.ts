@@ -1,10 +1,21 @@
-import { buildRack, getPreset, presetNames } from '@ft/hardware';
+import {
+  buildRack,
+  getPreset,
+  MAX_RACK_HEIGHT_U,
+  MODELS,
+  parseRackConfig,
+  presetNames,
+  type RackConfig,
+} from '@ft/hardware';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   BEZEL_FRONT_Z_M,
+  RACK_BASE_Y_M,
   CHASSIS_REAR_Z_M,
   RACK_HEIGHT_U,
   RACK_UNIT_M,
+  rackTopY,
   uBottomY,
 } from '../units.ts';
 import { buildLayout, freeUnits } from './build.ts';
@@ -101,5 +112,41 @@ describe('model plates', () => {
       'ftServer 5600',
       'ftServer 6600',
     ]);
+  });
+});
+
+describe('the drawn rack and the parser agree on what fits', () => {
+  const sys = (positionU: number, model = '6600') => ({ id: 'A', model, positionU });
+  it('property: every system the parser accepts is drawn inside the rack frame', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('4300', '5600', '6600'),
+        fc.integer({ min: -5, max: 60 }),
+        fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }),
+        (model, positionU, heightU) => {
+          let config: RackConfig;
+          try {
+            config = parseRackConfig({ heightU, systems: [sys(positionU, model)] }, 'test');
+          } catch {
+            // Refused: then it is one that would not fit in the drawn rack.
+            const top = positionU + MODELS[model as '4300'].heightU.value - 1;
+            expect(
+              positionU < 1 ||
+                top > (heightU ?? RACK_HEIGHT_U) ||
+                (heightU ?? 0) > MAX_RACK_HEIGHT_U,
+            ).toBe(true);
+            return;
+          }
+          const layout = buildLayout(buildRack(config));
+          // The cabinet grows to the rack's height: every system is inside the drawn frame.
+          expect(layout.rackU).toBe(Math.max(RACK_HEIGHT_U, config.heightU));
+          for (const s of layout.systems) {
+            expect(s.center[1] + s.size[1] / 2).toBeLessThanOrEqual(rackTopY(layout.rackU) + 1e-9);
+            expect(s.center[1] - s.size[1] / 2).toBeGreaterThanOrEqual(RACK_BASE_Y_M - 1e-9);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -9,9 +9,10 @@ import {
   FRONT_RAIL_Z_M,
   PANEL_WIDTH_M,
   RACK_HEIGHT_U,
+  drawnRackU,
+  rackTopY,
   RACK_OUTER_DEPTH_M,
   RACK_OUTER_WIDTH_M,
-  RACK_TOP_Y_M,
   RACK_BASE_Y_M,
   RACK_UNIT_M,
   uBottomY,
@@ -63,8 +64,8 @@ export function buildLayout(rack: RackModel): SceneLayout {
   rack.components.forEach((c, i) => {
     sink.kind[i] = c.kind;
   });
-  for (const u of freeUnits(rack, rack.config.heightU || RACK_HEIGHT_U)) {
-    if (u > RACK_HEIGHT_U) continue;
+  const drawnU = drawnRackU(rack.config.heightU || RACK_HEIGHT_U);
+  for (const u of freeUnits(rack, drawnU)) {
     sink.part('rackBlank', -1, -1, {
       x: 0,
       y: uBottomY(u) + RACK_UNIT_M / 2,
@@ -81,16 +82,17 @@ export function buildLayout(rack: RackModel): SceneLayout {
     'rackPlate',
     -1,
     0,
-    RACK_TOP_Y_M + 0.028,
+    rackTopY(drawnU) + 0.028,
     RACK_OUTER_DEPTH_M / 2 + 0.0008,
     0.024,
   );
   sink.label('SPARES', 'tag', -1, BENCH_X, BENCH.heightM, BENCH.depthM / 2 + 0.0008, 0.015);
   if (systems.length === 0) {
     minY = RACK_BASE_Y_M;
-    maxY = RACK_TOP_Y_M;
+    maxY = rackTopY(drawnU);
   }
   return {
+    rackU: drawnU,
     components: {
       count: sink.count,
       kind: sink.kind,

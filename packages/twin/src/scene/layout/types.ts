@@ -116,6 +116,8 @@ export interface ComponentPlacements {
 }
 
 export interface SceneLayout {
+  /** Rack units of the drawn cabinet (42, or the rack's own height when taller). */
+  readonly rackU: number;
   readonly components: ComponentPlacements;
   readonly parts: Readonly<Record<PartType, readonly PartInstance[]>>;
   readonly leds: readonly LedPlacement[];
