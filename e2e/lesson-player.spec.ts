@@ -85,16 +85,18 @@ test.describe('lesson player', () => {
     await lesson.twin.setSpeed(10);
     await lesson.expectStep('which-is-safe');
 
-    await lesson.button('solution').click();
-    await expect(lesson.announcer).toHaveText(
-      'The solution is not available yet: take the 1 remaining hint(s) first.',
+    // The solution stays locked (and says why) until every hint was taken.
+    await expect(lesson.button('solution')).toBeDisabled();
+    await expect(lesson.button('solution')).toHaveAccessibleDescription(
+      'Available after the last hint. The step then earns no points.',
     );
-    await expect(page.getByTestId('lesson.solution-shown')).toHaveCount(0);
     await lesson.button('hint').click();
     await expect(page.getByTestId('lesson.hint.0')).toContainText('−5 points');
     await expect(lesson.announcer).toContainText('Hint, −5 points:');
+    await expect(lesson.button('solution')).toBeEnabled();
     await lesson.button('solution').click();
     await expect(page.getByTestId('lesson.solution-shown')).toContainText(`Select ${GOOD}`);
+    await expect(lesson.announcer).toContainText('This step now earns no points.');
 
     // Pull the last good CPU element: the twin asks, the trainee confirms, the system goes down.
     await lesson.twin.expectState(FAILED, 'broken');
