@@ -1,5 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
-import { ISOLATED_PORT, ISOLATED_URL, PLAIN_PORT, PLAIN_URL } from './e2e/urls';
+import {
+  CLASSROOM_PORT,
+  CLASSROOM_URL,
+  ISOLATED_PORT,
+  ISOLATED_URL,
+  PLAIN_PORT,
+  PLAIN_URL,
+} from './e2e/urls';
 import { findBrowser } from './scripts/ensure-browser.mjs';
 
 // Debian Chromium, not Playwright's download: `pnpm test` runs scripts/ensure-browser.mjs first
@@ -12,6 +19,7 @@ if (!executablePath) {
 // Workers inherit the environment: specs can read FT_PLAIN_URL as well as import PLAIN_URL.
 process.env.FT_ISOLATED_URL = ISOLATED_URL;
 process.env.FT_PLAIN_URL = PLAIN_URL;
+process.env.FT_CLASSROOM_URL = CLASSROOM_URL;
 
 const CI = !!process.env.CI;
 
@@ -61,6 +69,14 @@ export default defineConfig({
       name: 'plain',
       command: `node scripts/serve.mjs --port ${PLAIN_PORT} --no-isolation`,
       url: PLAIN_URL,
+      reuseExistingServer: !CI,
+      timeout: 30_000,
+    },
+    {
+      // The classroom server serves the same build beside its sockets (e2e/classroom*.spec.ts).
+      name: 'classroom',
+      command: `pnpm --silent classroom --port ${CLASSROOM_PORT}`,
+      url: `${CLASSROOM_URL}health`,
       reuseExistingServer: !CI,
       timeout: 30_000,
     },

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm test`: every check the project has, in order, counting what passed and failed.
 //   static: typecheck (tsc, 1 check), lint (biome check . + engine purity, 1 check)
-//   unit:   vitest (counted per test from reports/unit.json)
+//   unit:   vitest (counted per test from reports/unit.json), then a short fault-checker run
+//           (pnpm check:faults, 1 check: passes when no schedule violates an invariant)
 //   e2e:    ensure Chromium, vite build (1 check), playwright (counted from reports/e2e.json)
 // A failing stage does not stop the run. The last line is always `N passed, N failed`.
 // Usage: node scripts/test.mjs [--only static|unit|e2e[,...]] [-- extra args for vitest/playwright]
@@ -138,6 +139,27 @@ function stageUnit(extra) {
   record('unit', passed, failed, notes.join(', '), started);
 }
 
+/** A short run of the fault checker (the lead's closing runs use 100,000 schedules). */
+const CI_FAULT_SCHEDULES = 500;
+
+function stageFaults() {
+  check('faults', () => {
+    const args = [
+      path.join('packages', 'engine', 'src', 'check', 'check-faults.ts'),
+      '--schedules',
+      String(CI_FAULT_SCHEDULES),
+      '--seed',
+      '7',
+    ];
+    const status = run(bin('tsx'), args);
+    const note =
+      status === 0
+        ? `${CI_FAULT_SCHEDULES} schedules, no violation`
+        : `pnpm check:faults exited ${status}`;
+    return { ok: status === 0, note };
+  });
+}
+
 function stageBuild() {
   return check('build', () => {
     const app = run(bin('vite'), ['build']);
@@ -245,7 +267,10 @@ function main() {
     stageTypecheck();
     stageLint();
   }
-  if (groups.includes('unit')) stageUnit(extra);
+  if (groups.includes('unit')) {
+    stageUnit(extra);
+    if (extra.length === 0) stageFaults();
+  }
   if (groups.includes('e2e')) {
     const built = stageBuild();
     stageE2e(extra, browser, built);

@@ -62,7 +62,7 @@ runCli(async () => {
   );
   process.stdout.write(
     server.servesApp
-      ? `  app: ${server.url}/ (dist/twin)\n`
+      ? `  app: ${server.url}/ (dist/twin)\n  instructor: ${server.url}/?classroom=instructor\n`
       : values['no-app']
         ? '  app: not served (--no-app)\n'
         : '  app: dist/twin is missing: run `pnpm build` first (sockets and /health work)\n',

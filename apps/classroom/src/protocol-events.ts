@@ -56,6 +56,8 @@ export interface ProgressView {
   systemStatus: SystemStatusName;
   elapsedMs: number;
   finished: boolean;
+  /** The twin's simulated time when the trainee sent it (absent from older clients). */
+  simTimeMs?: number;
   updatedAtMs: number;
 }
 

@@ -127,13 +127,20 @@ export const SessionHeaderSchema = v.object({
 }) satisfies v.GenericSchema<unknown, SessionHeader>;
 
 /** A session log entry, as @ft/lessons records it; the command is checked like a lesson's. */
+/**
+ * Simulated milliseconds: a live twin's clock moves in wall-clock-sized slices, so its times are
+ * fractional, and a replay must apply each command at exactly that time (as @ft/lessons does).
+ */
+const simMs = v.pipe(
+  v.number(),
+  v.check((n) => Number.isFinite(n) && n >= 0, 'must be a finite number of simulated ms ≥ 0'),
+  v.maxValue(Number.MAX_SAFE_INTEGER, `must be ≤ ${Number.MAX_SAFE_INTEGER}`),
+);
+
 export const SessionEntrySchema = v.union(
   [
-    v.object({ timeMs: int(0, Number.MAX_SAFE_INTEGER), command: commandSchema }),
-    v.object({
-      timeMs: int(0, Number.MAX_SAFE_INTEGER),
-      warpToNextEvent: int(0, Number.MAX_SAFE_INTEGER),
-    }),
+    v.object({ timeMs: simMs, command: commandSchema }),
+    v.object({ timeMs: simMs, warpToNextEvent: simMs }),
   ],
   'must be { timeMs, command } or { timeMs, warpToNextEvent }',
 ) satisfies v.GenericSchema<unknown, SessionEntry>;
@@ -192,6 +199,11 @@ export const ProgressSchema = v.object({
   systemStatus: v.picklist(SYSTEM_STATUSES, `must be one of ${SYSTEM_STATUSES.join(', ')}`),
   elapsedMs: int(0, WEEK_MS),
   finished: v.boolean(),
+  /**
+   * The twin's simulated time when this was sent: where a restored twin (after a reload) or the
+   * instructor's mirror runs to after replaying the session log.
+   */
+  simTimeMs: v.optional(int(0, Number.MAX_SAFE_INTEGER)),
   /** A step passed since the last event (appended to the trainee's history). */
   stepPassed: v.optional(StepRecordSchema),
   /** A mistake made since the last event (appended to the trainee's history). */

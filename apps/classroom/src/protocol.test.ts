@@ -95,12 +95,17 @@ describe('protocol', () => {
       { timeMs: 0, command: { type: 'inject', target: 'A.cpu-1', fault: 'stuck-at' } },
       { timeMs: 5000, warpToNextEvent: 60_000 },
       { timeMs: 6000, command: { type: 'insert', target: 'A.cpu-1', replacement: true } },
+      // A live twin's clock moves in wall-clock slices: times are kept exact.
+      { timeMs: 6016.7, command: { type: 'pull', target: 'A.cpu-0' } },
     ];
     expect(v.safeParse(entries, { entries: ok }).success).toBe(true);
     for (const bad of [
       { timeMs: 1, command: { type: 'inject', target: 'A.cpu-1', fault: 'disk-failure' } },
       { timeMs: 1, command: { type: 'pull' } },
       { timeMs: -1, warpToNextEvent: 5 },
+      { timeMs: Number.NaN, warpToNextEvent: 5 },
+      { timeMs: 1, warpToNextEvent: Number.POSITIVE_INFINITY },
+      { timeMs: '1', command: { type: 'pull', target: 'A.cpu-1' } },
       { atMs: 1, command: { type: 'pull', target: 'A.cpu-1' } },
     ]) {
       expect(v.safeParse(entries, { entries: [bad] }).success, JSON.stringify(bad)).toBe(false);

@@ -1,6 +1,6 @@
 import type { ComponentKind } from '@ft/hardware';
 import { FAULTS_BY_KIND } from './sim/faults.ts';
-import { KIND_CODES } from './sim/world.ts';
+import { KIND_CODES } from './sim/kinds.ts';
 import type { FaultKind } from './types.ts';
 
 /** Fault kinds that can be injected into each kind of component. */

@@ -16,7 +16,7 @@
  * | progress    | Float32Array  | components        | 0..1 for resync, rebuild, diagnostics, dump, boot; -1 when idle |
  * | faultCount  | Uint16Array   | components        | faults counted towards the MTBF                  |
  * | sysStatus   | Uint8Array    | systems           | {@link SystemStatus}                             |
- * | counters    | Float64Array  | systems × 8       | uptimeMs, downtimeMs, txCommitted, txLost, sdc, suppressed, pauseMs, compares |
+ * | counters    | Float64Array  | systems × 12      | {@link Counter}: uptimeMs, downtimeMs, txCommitted, txLost, sdc, suppressed, pausedMs, compares, txExecuted, unreachableMs, serviceCalls, softwareRulePicks |
  * | laneValue   | Int32Array    | systems × 3 × D   | last D compared output words per CPU element (ring) |
  * | laneFlag    | Uint8Array    | systems × 3 × D   | {@link LaneFlag} per compare                      |
  * | laneHead    | Uint32Array   | systems           | total compares written (ring index = head % D)   |
@@ -26,18 +26,27 @@ import type { Health, LedDrive, OpState, SystemStatus } from './types.ts';
 export type { Health, LedDrive, OpState, SystemStatus };
 
 export const LANE_DEPTH = 32;
-export const COUNTERS_PER_SYSTEM = 8;
+/** Counters per system in the snapshot's counters block (a stride: system s starts at s × 12). */
+export const COUNTERS_PER_SYSTEM = 12;
 export const MAX_LANE_ELEMENTS = 3;
 
+/** Index of each figure in a system's counters (the SystemCounters field of the same name). */
 export enum Counter {
   UptimeMs = 0,
   DowntimeMs = 1,
+  /** transactionsCommitted: executed plus extrapolated over time-warped running time. */
   TxCommitted = 2,
   TxLost = 3,
   Sdc = 4,
   Suppressed = 5,
-  PauseMs = 6,
+  /** pausedMs: resync stop-and-copy (was PauseMs, same index). */
+  PausedMs = 6,
   Compares = 7,
+  /** transactionsExecuted: voted for real. */
+  TxExecuted = 8,
+  UnreachableMs = 9,
+  ServiceCalls = 10,
+  SoftwareRulePicks = 11,
 }
 
 export enum LaneFlag {

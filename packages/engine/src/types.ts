@@ -3,7 +3,7 @@
  * and events cross the worker boundary as they are.
  */
 
-/** Operational states of a component, as in the ftServer MIB `OpState` (DESIGN.md §2). */
+/** Operational states of a component, as in the ftServer MIB `OpState` (docs/design.md, "The machine"). */
 export enum OpState {
   Unknown = 0,
   Empty = 1,
@@ -250,19 +250,46 @@ export type EngineEvent =
 
 export type EventKind = EngineEvent['kind'];
 
-/** Per-system counters, in the units their names say. */
+/**
+ * Per-system counters, in the units their names say. What ran for real and what was modelled are
+ * reported apart (docs/design.md, "Executed and modelled").
+ */
 export interface SystemCounters {
   systemId: string;
   status: SystemStatus;
+  /** Time the system was up (running, paused by a resync, or with its application restarting). */
   uptimeMs: number;
+  /** Time the system was down or booting. */
   downtimeMs: number;
   /** uptime / (uptime + downtime); 1 when no time has passed. */
   availability: number;
+  /**
+   * Transactions committed: those that ran through the voter for real plus, for time skipped by
+   * time warp, the workload's measured rate times the skipped running time.
+   */
   transactionsCommitted: number;
+  /** Transactions that ran through the voter for real (every output it emitted). */
+  transactionsExecuted: number;
+  /** In flight at each crash, plus down time and application restarts at the measured rate. */
   transactionsLost: number;
+  /**
+   * Times the emitted output stream left what a fault-free system would have emitted (counted
+   * against a fault-free reference replica, so wrong DMR picks, wrong 2-of-3 majorities, flips
+   * on the last board and corrupted images copied by a resync all count).
+   */
   silentDataCorruptions: number;
   /** Outputs that the voter held back on a three-way disagreement. */
   outputsSuppressed: number;
+  /** Time paused by resync stop-and-copy (and Active Upgrade merges): up, but not running. */
+  pausedMs: number;
+  /** Time up but unreachable: both NICs of the team, or both adapters of a pair, lost. */
+  unreachableMs: number;
+  /** Service calls opened (calls, not their lifecycle events). */
+  serviceCalls: number;
+  /** DMR disagreements the software rule decided with no board evidence (it can pick wrong). */
+  softwareRulePicks: number;
+  /** Compares the voter made. */
+  compares: number;
 }
 
 export interface ServiceCall {
@@ -338,8 +365,16 @@ export interface EngineOptions {
   seed: number;
   /** Draw random faults from per-part MTBF rates. */
   randomFaults?: boolean;
+  /** Replace broken parts and repair lost links after the modelled service time (headless runs). */
+  autoRepair?: boolean;
   /** Words in each CPU element's simulated memory image (power of two). */
   memoryWords?: number;
+  /**
+   * How replicas run the workload: `auto` (default) uses the build-time compiled code and falls
+   * back to the interpreter when it does not match the program; `interpreter` forces the
+   * interpreter (benchmarks and tests).
+   */
+  execution?: 'auto' | 'interpreter';
 }
 
 export interface ComponentInfo {

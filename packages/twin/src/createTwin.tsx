@@ -28,6 +28,8 @@ export interface TwinOptions extends Partial<TwinViewState> {
   seed?: number;
   /** Draw random faults from the per-part MTBF rates. Default false. */
   randomFaults?: boolean;
+  /** Fit replacement parts when they are delivered (the comparison page). Default false. */
+  autoRepair?: boolean;
   /** Messages to show in the twin's notice area at start (e.g. bad URL parameters). */
   notices?: string[];
   /** The engine worker script (default: bundled). For scripts served from a CDN. */
@@ -104,6 +106,7 @@ function start(instance: TwinInstance, options: TwinOptions): void {
     rack: choice,
     seed: options.seed ?? 1,
     randomFaults: options.randomFaults ?? false,
+    autoRepair: options.autoRepair ?? false,
     rackRequest: resolved.rack,
   });
 }

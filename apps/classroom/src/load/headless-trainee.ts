@@ -55,6 +55,7 @@ export class HeadlessTrainee {
               mistakes: 0,
               systemStatus: result.ok ? 'duplex' : 'simplex',
               elapsedMs: Math.round(engine.timeMs),
+              simTimeMs: Math.round(engine.timeMs),
               finished: false,
             })
             .catch(() => {});

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Assignment, ClassMessage, FaultDelivery, SessionView } from '../protocol.ts';
-import { type Harness, PROGRESS, startHarness, waitFor } from './test-harness.ts';
+import { type Harness, memoryTokens, PROGRESS, startHarness, waitFor } from './test-harness.ts';
 
 let h: Harness | null = null;
 afterEach(async () => {
@@ -162,7 +162,8 @@ describe('class flows', () => {
 
   it('keeps a live roster from small progress events', async () => {
     h = await startHarness();
-    const a = await h.trainee('Ada');
+    const tokens = memoryTokens();
+    const a = await h.trainee('Ada', { tokenStore: tokens });
     await waitFor(() => h?.instructor.roster().length === 1, 'roster join');
     expect(h.instructor.roster()[0]).toMatchObject({
       name: 'Ada',
@@ -180,6 +181,7 @@ describe('class flows', () => {
       mistakes: 1,
       systemStatus: 'simplex',
       elapsedMs: 60_000,
+      simTimeMs: 61_250,
       mistake: { atMs: 55_000, text: 'Pulled the healthy partner' },
     });
     await waitFor(() => h?.instructor.roster()[0].progress?.stepIndex === 2, 'roster progress');
@@ -188,7 +190,13 @@ describe('class flows', () => {
       mistakes: 1,
       systemStatus: 'simplex',
       elapsedMs: 60_000,
+      simTimeMs: 61_250,
     });
+    // …and a reload gets it back in the welcome (where a restored twin runs to).
+    a.close();
+    const again = await h.trainee('Ada', { tokenStore: tokens });
+    expect(again.welcome?.resumed).toBe(true);
+    expect(again.welcome?.progress?.simTimeMs).toBe(61_250);
   });
 
   it('mirrors one trainee session to a watching instructor, and only to them', async () => {

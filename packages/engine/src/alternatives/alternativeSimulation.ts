@@ -33,7 +33,7 @@ import {
   restoreLink,
   setDiskPriority,
   systemAction,
-} from './sim/actions.ts';
+} from './sim/interventions.ts';
 import { closeServedCalls, onCallDelivered, onCallShipped } from './sim/calls.ts';
 import { stateChanged, statusChanged } from './sim/events.ts';
 import { inject, onRandomFault, scheduleRandomFaults } from './sim/faults.ts';

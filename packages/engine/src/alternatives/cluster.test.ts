@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ComponentFlag, allocateSnapshot, LedDrive, ledDrive } from '../index.ts';
+import { COUNTERS_PER_SYSTEM, Counter } from '../snapshot.ts';
 import { OpState, SystemStatus } from '../types.ts';
 import { snapshotLayoutOf } from './simulation.ts';
 import { altSim, CRASH_DRAW, EXPECTED, P, SILENT_DRAW, service } from './test/altHarness.ts';
@@ -137,6 +138,6 @@ describe('two-node failover cluster', () => {
     expect(views.state[cpu]).toBe(OpState.Broken);
     expect(ledDrive(views.leds[cpu], 1)).toBe(LedDrive.On);
     expect(views.sysStatus[0]).toBe(SystemStatus.Down);
-    expect(views.counters[8 + 2]).toBeGreaterThan(0); // node 2 committed transactions
+    expect(views.counters[COUNTERS_PER_SYSTEM + Counter.TxCommitted]).toBeGreaterThan(0); // node 2
   });
 });

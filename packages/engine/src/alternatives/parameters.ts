@@ -76,8 +76,8 @@ export const ALTERNATIVES = {
    * engine's measured rate instead, so all three count alike).
    */
   transactionsPerS: assumed(
-    34_000,
-    "the ftServer engine's workload measured 33,991/s (1M instructions per simulated second); a test keeps them within 5%",
+    12_200,
+    "the ftServer engine's compiled workload measured 12,197/s (1M instructions per simulated second); a test keeps them within 5%",
   ),
   /** Disk rebuild after a mirror half is replaced: the ftServer's rates per priority. */
   diskRebuildBytesPerS: TIMING.diskRebuildBytesPerS,

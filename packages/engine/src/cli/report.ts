@@ -10,12 +10,22 @@ export interface SystemReport {
   mode: string;
   availability: number;
   downtimeS: number;
+  /** Resync stop-and-copy pauses: up, but not running. */
+  pausedS: number;
+  /** Up but unreachable (a NIC team or an adapter pair lost both halves). */
+  unreachableS: number;
+  /** Executed for real plus extrapolated over time-warped running time (measured rate). */
   transactionsCommitted: number;
+  /** Ran through the voter for real. */
+  transactionsExecuted: number;
   transactionsLost: number;
   silentDataCorruptions: number;
   outputsSuppressed: number;
+  /** DMR disagreements the software rule decided with no board evidence. */
+  softwareRulePicks: number;
   events: Record<string, number>;
   traps: Record<string, number>;
+  /** Service calls opened (calls, not their lifecycle events). */
   serviceCalls: number;
 }
 
@@ -45,6 +55,8 @@ export class EventTally {
   }
 }
 
+const seconds = (ms: number) => Math.round(ms) / 1000;
+
 export function buildReport(engine: Engine, args: SimArgs, tally: EventTally): SimReport {
   const counters = engine.counters();
   return {
@@ -54,21 +66,24 @@ export function buildReport(engine: Engine, args: SimArgs, tally: EventTally): S
     faults: args.faults,
     systems: engine.rack.systems.map((sys, i) => {
       const c = counters[i];
-      const events = tally.events.get(sys.config.id) ?? {};
       return {
         id: sys.config.id,
         name: sys.config.name,
         model: sys.config.model,
         mode: sys.config.mode,
         availability: c.availability,
-        downtimeS: Math.round(c.downtimeMs) / 1000,
+        downtimeS: seconds(c.downtimeMs),
+        pausedS: seconds(c.pausedMs),
+        unreachableS: seconds(c.unreachableMs),
         transactionsCommitted: Math.round(c.transactionsCommitted),
+        transactionsExecuted: c.transactionsExecuted,
         transactionsLost: Math.round(c.transactionsLost),
         silentDataCorruptions: c.silentDataCorruptions,
         outputsSuppressed: c.outputsSuppressed,
-        events,
+        softwareRulePicks: c.softwareRulePicks,
+        events: tally.events.get(sys.config.id) ?? {},
         traps: tally.traps.get(sys.config.id) ?? {},
-        serviceCalls: events.serviceCall ?? 0,
+        serviceCalls: c.serviceCalls,
       };
     }),
   };
@@ -77,6 +92,12 @@ export function buildReport(engine: Engine, args: SimArgs, tally: EventTally): S
 function nines(availability: number): string {
   if (availability >= 1) return '∞';
   return (-Math.log10(1 - availability)).toFixed(1);
+}
+
+function percent(part: number, whole: number): string {
+  if (whole <= 0) return '0';
+  const p = (part / whole) * 100;
+  return p >= 0.01 ? p.toFixed(2) : p.toExponential(1);
 }
 
 export function formatReport(r: SimReport): string {
@@ -90,9 +111,18 @@ export function formatReport(r: SimReport): string {
       `  availability   ${(s.availability * 100).toFixed(6)} %  (${nines(s.availability)} nines)`,
     );
     lines.push(`  downtime       ${s.downtimeS.toFixed(3)} s`);
+    lines.push(
+      `  paused         ${s.pausedS.toFixed(3)} s (resync stop-and-copy: up, not running)`,
+    );
+    lines.push(
+      `  unreachable    ${s.unreachableS.toFixed(3)} s (up, but a NIC team or adapter pair lost)`,
+    );
     lines.push(`  transactions   ${s.transactionsCommitted} committed, ${s.transactionsLost} lost`);
     lines.push(
-      `  integrity      ${s.silentDataCorruptions} silent data corruptions, ${s.outputsSuppressed} outputs suppressed`,
+      `                 ${s.transactionsExecuted} executed through the voter (${percent(s.transactionsExecuted, s.transactionsCommitted)} %), the rest extrapolated over time warp at the measured rate`,
+    );
+    lines.push(
+      `  integrity      ${s.silentDataCorruptions} silent data corruptions (against a fault-free reference), ${s.outputsSuppressed} outputs suppressed, ${s.softwareRulePicks} DMR software-rule picks`,
     );
     const ev = Object.entries(s.events)
       .sort()

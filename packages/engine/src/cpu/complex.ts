@@ -1,237 +1,288 @@
 /**
- * The CPU elements of every system in the rack, as structure-of-arrays typed arrays: registers,
- * program counters and memory images of up to three replicas per system, plus one dirty-page map
- * per system for resynchronisation.
+ * CPU replicas as structure-of-arrays typed arrays: registers, program counters, memory images,
+ * executed-instruction counts and output buffers of every replica, plus one dirty-page map per
+ * system for resynchronisation.
  *
- * Why it looks like this: the interpreter is the hot loop of the whole twin. Each replica runs
- * the shared pre-decoded program up to its next I/O instruction (the point where the hardware
- * compares outputs), with its registers and memory addressed by a base offset into one big array.
- * Nothing here allocates; results come back in preallocated arrays (`ioValue`, `ioPort`).
+ * Why it looks like this: running the workload is the hot loop of the whole twin. Each replica
+ * runs the shared program (build-time compiled, or interpreted) with its registers and memory
+ * addressed by a base offset into one big array, and appends its I/O outputs (value, port,
+ * instruction index) to its own buffer, which the voter reads. Nothing here allocates.
  */
-import { type CompiledRun, compileProgram, findLeaders } from './compile.ts';
-import { PAGE_SHIFT, REPLICAS_PER_SYSTEM } from './complex-constants.ts';
+import { type CompiledRun, findLeaders, programFingerprint } from './codegen.ts';
+import { PAGE_SHIFT } from './complex-constants.ts';
+import { interpret } from './interpreter.ts';
 import { REGISTERS } from './isa.ts';
+import { liveRegisters } from './liveness.ts';
+import { GENERATED_FINGERPRINT, runGeneratedWorkload } from './workload.generated.ts';
 import { buildWorkload, initialiseImage, MIN_MEMORY_WORDS } from './workload.ts';
 
 export { PAGE_SHIFT, PAGE_WORDS, REPLICAS_PER_SYSTEM } from './complex-constants.ts';
 
-/** Outputs buffered per replica per slice before the voter must look at them. */
+/** Outputs buffered per replica before the voter must look at them. */
 export const OUTPUT_CAPACITY = 512;
+
+/** `auto`: the build-time compiled workload when it matches the program, else the interpreter. */
+export type WorkloadExecution = 'auto' | 'interpreter';
+
+export interface CpuComplexOptions {
+  systems: number;
+  /** Replicas per system; they share the system's dirty-page map. */
+  replicasPerSystem: number;
+  /** Which replicas exist (a DMR system has no third CPU element); default: all. */
+  present?: (replica: number) => boolean;
+  memoryWords?: number;
+  execution?: WorkloadExecution;
+  /** The program to run (the workload unless a test gives another). */
+  program?: Int32Array;
+}
+
+/**
+ * Typed arrays of a complex that hold state (saved and restored with the engine), besides the
+ * memory image of each replica (`images`).
+ */
+export const CPU_STATE_ARRAYS = [
+  'regs',
+  'pc',
+  'dirty',
+  'instructions',
+  'stuckMask',
+  'stuckValue',
+  'stuckReg',
+  'outValue',
+  'outPort',
+  'outIndex',
+  'outCount',
+] as const;
 
 export class CpuComplex {
   readonly program: Int32Array;
+  readonly leader: Uint8Array;
+  /** Live-in register mask per instruction (liveness.ts). */
+  readonly live: Uint32Array;
   readonly memoryWords: number;
   readonly memoryMask: number;
   readonly pages: number;
+  readonly replicas: number;
+  readonly replicasPerSystem: number;
+  readonly outputCapacity = OUTPUT_CAPACITY;
+  /** True when the build-time compiled code runs this program; false: interpreter only. */
+  readonly precompiled: boolean;
   readonly regs: Int32Array;
   readonly pc: Int32Array;
-  readonly mem: Int32Array;
+  /** Memory image per replica (empty for a replica that does not exist). */
+  readonly images: readonly Int32Array[];
   /** Per system, per page: written since the flag was last cleared. */
   readonly dirty: Uint8Array;
+  /** Page writes of runs nobody tracks (a removed replica running out); never read. */
+  readonly scratchDirty: Uint8Array;
+  /** Per replica: instructions executed since the replica was booted or resynchronised. */
+  readonly instructions: Float64Array;
   /** Per replica: a stuck-at hard fault forces `stuckValue` into the `stuckMask` bits of `stuckReg`. */
   readonly stuckMask: Int32Array;
   readonly stuckValue: Int32Array;
   readonly stuckReg: Uint8Array;
-  /**
-   * Per replica, the outputs of the current slice: value, port and the step index (within the
-   * slice) of each I/O instruction, `outCount` of them. The voter compares these across replicas.
-   */
+  /** Per replica: outputs not yet voted, `outCount` of them: value, port, instruction index. */
   readonly outValue: Int32Array;
   readonly outPort: Int32Array;
-  readonly outStep: Int32Array;
+  readonly outIndex: Float64Array;
   readonly outCount: Int32Array;
-  private readonly compiled: CompiledRun;
-  private readonly leader: Uint8Array;
+  private readonly compiled: CompiledRun | null;
 
-  constructor(
-    readonly systems: number,
-    memoryWords = MIN_MEMORY_WORDS,
-  ) {
+  constructor(options: CpuComplexOptions) {
+    const memoryWords = options.memoryWords || MIN_MEMORY_WORDS;
     if (memoryWords < MIN_MEMORY_WORDS || (memoryWords & (memoryWords - 1)) !== 0) {
       throw new Error(`memoryWords must be a power of two ≥ ${MIN_MEMORY_WORDS}`);
     }
-    const replicas = systems * REPLICAS_PER_SYSTEM;
-    this.program = buildWorkload();
-    this.compiled = compileProgram(this.program);
+    const replicas = options.systems * options.replicasPerSystem;
+    this.program = options.program ?? buildWorkload();
     this.leader = findLeaders(this.program);
+    this.live = liveRegisters(this.program);
+    this.precompiled = programFingerprint(this.program) === GENERATED_FINGERPRINT;
+    this.compiled =
+      this.precompiled && options.execution !== 'interpreter' ? runGeneratedWorkload : null;
+    this.replicas = replicas;
+    this.replicasPerSystem = options.replicasPerSystem;
     this.memoryWords = memoryWords;
     this.memoryMask = memoryWords - 1;
     this.pages = memoryWords >>> PAGE_SHIFT;
     this.regs = new Int32Array(replicas * REGISTERS);
     this.pc = new Int32Array(replicas);
-    this.mem = new Int32Array(replicas * memoryWords);
-    this.dirty = new Uint8Array(systems * this.pages);
+    const present = options.present ?? (() => true);
+    this.images = Array.from({ length: replicas }, (_, r) =>
+      present(r) ? new Int32Array(memoryWords) : new Int32Array(0),
+    );
+    this.dirty = new Uint8Array(options.systems * this.pages);
+    this.scratchDirty = new Uint8Array(this.pages);
+    this.instructions = new Float64Array(replicas);
     this.stuckMask = new Int32Array(replicas);
     this.stuckValue = new Int32Array(replicas);
     this.stuckReg = new Uint8Array(replicas);
     this.outValue = new Int32Array(replicas * OUTPUT_CAPACITY);
     this.outPort = new Int32Array(replicas * OUTPUT_CAPACITY);
-    this.outStep = new Int32Array(replicas * OUTPUT_CAPACITY);
+    this.outIndex = new Float64Array(replicas * OUTPUT_CAPACITY);
     this.outCount = new Int32Array(replicas);
   }
 
-  /** Boots a replica: fresh registers, program counter 0, and (optionally) a fresh image. */
-  reset(replica: number, freshImage: boolean): void {
+  /** True when replicas run the compiled workload (false: the interpreter). */
+  get compiledExecution(): boolean {
+    return this.compiled !== null;
+  }
+
+  /** Boots a replica: fresh registers, program counter 0, no outputs, optionally a fresh image. */
+  reset(replica: number, freshImage: boolean, instructions = 0): void {
     this.regs.fill(0, replica * REGISTERS, (replica + 1) * REGISTERS);
     this.pc[replica] = 0;
-    if (freshImage) initialiseImage(this.mem, replica * this.memoryWords, this.memoryWords);
+    this.instructions[replica] = instructions;
+    this.clearOutputs(replica);
+    if (freshImage) initialiseImage(this.images[replica], 0, this.memoryWords);
   }
 
   /**
    * Runs one replica for about `maxSteps` instructions (to the next block leader), or until its
-   * output buffer is full. Call {@link clearOutputs} first. Returns the instructions executed.
+   * output buffer is full. With `untracked`, its page writes do not count as dirty (a replica
+   * outside lockstep). Returns the instructions executed.
    */
-  run(replica: number, maxSteps: number): number {
-    if (this.stuckMask[replica] !== 0) return this.runStuck(replica, maxSteps);
-    return this.runFast(replica, maxSteps);
+  run(replica: number, maxSteps: number, untracked = false): number {
+    const dirty = untracked ? this.scratchDirty : this.dirty;
+    const db = untracked ? 0 : ((replica / this.replicasPerSystem) | 0) * this.pages;
+    let n: number;
+    if (this.stuckMask[replica] !== 0 || this.compiled === null) {
+      n = interpret(this, replica, maxSteps, dirty, db, this.stuckMask[replica] !== 0);
+    } else {
+      n = this.compiled(
+        this.regs,
+        this.images[replica],
+        dirty,
+        this.pc,
+        this.outValue,
+        this.outPort,
+        this.outIndex,
+        this.outCount,
+        replica,
+        replica * REGISTERS,
+        0,
+        db,
+        replica * OUTPUT_CAPACITY,
+        OUTPUT_CAPACITY,
+        this.memoryMask,
+        this.instructions[replica],
+        maxSteps,
+      );
+    }
+    this.instructions[replica] += n;
+    return n;
   }
 
+  /** True when the replica's output buffer is full (it must be voted before running on). */
+  full(replica: number): boolean {
+    return this.outCount[replica] >= OUTPUT_CAPACITY;
+  }
+
+  /** Drops every buffered output of a replica. */
   clearOutputs(replica: number): void {
     this.outCount[replica] = 0;
   }
 
-  private runFast(replica: number, maxSteps: number): number {
-    return this.compiled(
-      this.regs,
-      this.mem,
-      this.dirty,
-      this.pc,
-      this.outValue,
-      this.outPort,
-      this.outStep,
-      this.outCount,
-      replica,
-      replica * REGISTERS,
-      replica * this.memoryWords,
-      ((replica / REPLICAS_PER_SYSTEM) | 0) * this.pages,
-      replica * OUTPUT_CAPACITY,
-      OUTPUT_CAPACITY,
-      this.memoryMask,
-      maxSteps,
-    );
+  /**
+   * Drops the first `count` buffered outputs; the rest move to the front. Entries past
+   * `outCount` are stale and never read (saves write them as zeros: see canonicalOutputs).
+   */
+  consumeOutputs(replica: number, count: number): void {
+    const total = this.outCount[replica];
+    if (count <= 0) return;
+    const rest = total - count;
+    if (rest > 0) {
+      const base = replica * OUTPUT_CAPACITY;
+      this.outValue.copyWithin(base, base + count, base + total);
+      this.outPort.copyWithin(base, base + count, base + total);
+      this.outIndex.copyWithin(base, base + count, base + total);
+    }
+    this.outCount[replica] = Math.max(0, rest);
   }
 
   /**
-   * The reference interpreter: one instruction at a time, same semantics as the compiled path.
-   * With `stuck`, the replica's stuck-at bits are forced after every instruction.
+   * One output array as saved: the buffered outputs of every replica, zeros past each
+   * replica's count (so that the bytes do not depend on what was buffered before).
    */
-  interpret(replica: number, maxSteps: number, stuck = false): number {
-    const P = this.program;
-    const R = this.regs;
-    const M = this.mem;
-    const L = this.leader;
-    const rb = replica * REGISTERS;
-    const mb = replica * this.memoryWords;
-    const mask = this.memoryMask;
-    const db = ((replica / REPLICAS_PER_SYSTEM) | 0) * this.pages;
-    const reg = rb + this.stuckReg[replica];
-    const keep = ~this.stuckMask[replica];
-    const force = this.stuckValue[replica] & this.stuckMask[replica];
-    const ob = replica * OUTPUT_CAPACITY;
-    let k = this.outCount[replica];
-    let full = false;
-    let pc = this.pc[replica];
-    let n = 0;
-    for (;;) {
-      const i = pc << 2;
-      const a = P[i + 1];
-      const b = P[i + 2];
-      const c = P[i + 3];
-      n++;
-      pc++;
-      switch (P[i]) {
-        case 0:
-          R[rb + a] = c;
-          break;
-        case 1:
-          R[rb + a] = R[rb + b];
-          break;
-        case 2:
-          R[rb + a] = (R[rb + b] + R[rb + c]) | 0;
-          break;
-        case 3:
-          R[rb + a] = (R[rb + b] + c) | 0;
-          break;
-        case 4:
-          R[rb + a] = (R[rb + b] - R[rb + c]) | 0;
-          break;
-        case 5:
-          R[rb + a] = Math.imul(R[rb + b], c);
-          break;
-        case 6:
-          R[rb + a] = R[rb + b] ^ R[rb + c];
-          break;
-        case 7:
-          R[rb + a] = R[rb + b] & c;
-          break;
-        case 8:
-          R[rb + a] = R[rb + b] >>> c;
-          break;
-        case 9:
-          R[rb + a] = R[rb + b] << c;
-          break;
-        case 10:
-          R[rb + a] = M[mb + ((R[rb + b] + c) & mask)];
-          break;
-        case 11: {
-          const addr = (R[rb + b] + c) & mask;
-          M[mb + addr] = R[rb + a];
-          this.dirty[db + (addr >>> PAGE_SHIFT)] = 1;
-          break;
-        }
-        case 12:
-          if (R[rb + a] < R[rb + b]) pc = c;
-          break;
-        case 13:
-          if (R[rb + a] !== R[rb + b]) pc = c;
-          break;
-        case 14:
-          pc = c;
-          break;
-        case 15:
-          this.outValue[ob + k] = R[rb + a];
-          this.outPort[ob + k] = c;
-          this.outStep[ob + k] = n;
-          k++;
-          full = k >= OUTPUT_CAPACITY;
-          break;
-      }
-      if (stuck) R[reg] = (R[reg] & keep) | force;
-      if (L[pc] === 1 && (n >= maxSteps || full)) break;
+  canonicalOutputs<T extends Int32Array | Float64Array>(array: T): T {
+    const out = array.slice() as T;
+    for (let r = 0; r < this.replicas; r++) {
+      out.fill(0, r * OUTPUT_CAPACITY + this.outCount[r], (r + 1) * OUTPUT_CAPACITY);
     }
-    this.pc[replica] = pc;
-    this.outCount[replica] = k;
-    return n;
-  }
-
-  /** Slow path for a replica with a stuck-at fault: the stuck bits are forced after every step. */
-  private runStuck(replica: number, maxSteps: number): number {
-    return this.interpret(replica, maxSteps, true);
+    return out;
   }
 
   /** Copies pages [first, first + count) of the memory image from one replica to another. */
   copyPages(from: number, to: number, first: number, count: number): void {
-    const w = this.memoryWords;
-    const start = from * w + (first << PAGE_SHIFT);
-    this.mem.copyWithin(to * w + (first << PAGE_SHIFT), start, start + (count << PAGE_SHIFT));
+    const start = first << PAGE_SHIFT;
+    this.images[to].set(this.images[from].subarray(start, start + (count << PAGE_SHIFT)), start);
   }
 
-  /** Copies registers and program counter (the final step of a resync). */
+  /**
+   * Copies registers, program counter, instruction count and pending outputs (the final step of
+   * a resync: afterwards the two replicas are at the same point of the same stream).
+   */
   copyRegisters(from: number, to: number): void {
-    this.regs.copyWithin(to * REGISTERS, from * REGISTERS, (from + 1) * REGISTERS);
-    this.pc[to] = this.pc[from];
+    copyExecutionState(this, from, this, to);
   }
 
-  /** True when two replicas' registers, program counters and memory images are identical. */
-  identical(a: number, b: number): boolean {
-    if (this.pc[a] !== this.pc[b]) return false;
-    for (let r = 0; r < REGISTERS; r++) {
-      if (this.regs[a * REGISTERS + r] !== this.regs[b * REGISTERS + r]) return false;
-    }
-    const w = this.memoryWords;
-    const ma = a * w;
-    const mb = b * w;
-    for (let i = 0; i < w; i++) if (this.mem[ma + i] !== this.mem[mb + i]) return false;
-    return true;
+  /** Index of a replica's register in `regs` (for fault injection). */
+  registerIndex(replica: number, register: number): number {
+    return replica * REGISTERS + register;
   }
+
+  /** True when `register` is live (will be read before written) where the replica stands. */
+  registerLive(replica: number, register: number): boolean {
+    return (this.live[this.pc[replica]] & (1 << register)) !== 0;
+  }
+}
+
+/** Copies everything but the memory image of one replica to another (possibly another complex). */
+export function copyExecutionState(a: CpuComplex, ra: number, b: CpuComplex, rb: number): void {
+  b.regs.set(a.regs.subarray(ra * REGISTERS, (ra + 1) * REGISTERS), rb * REGISTERS);
+  b.pc[rb] = a.pc[ra];
+  b.instructions[rb] = a.instructions[ra];
+  b.clearOutputs(rb);
+  const n = a.outCount[ra];
+  const sa = ra * OUTPUT_CAPACITY;
+  const sb = rb * OUTPUT_CAPACITY;
+  b.outValue.set(a.outValue.subarray(sa, sa + n), sb);
+  b.outPort.set(a.outPort.subarray(sa, sa + n), sb);
+  b.outIndex.set(a.outIndex.subarray(sa, sa + n), sb);
+  b.outCount[rb] = n;
+}
+
+/** Copies a replica's whole state (memory image included), possibly into another complex. */
+export function copyReplica(a: CpuComplex, ra: number, b: CpuComplex, rb: number): void {
+  b.images[rb].set(a.images[ra]);
+  copyExecutionState(a, ra, b, rb);
+}
+
+/**
+ * True when two replicas are bit-identical: registers, program counter, instruction count,
+ * pending outputs and memory image.
+ */
+export function identicalReplicas(a: CpuComplex, ra: number, b: CpuComplex, rb: number): boolean {
+  if (a.pc[ra] !== b.pc[rb] || a.instructions[ra] !== b.instructions[rb]) return false;
+  for (let r = 0; r < REGISTERS; r++) {
+    if (a.regs[ra * REGISTERS + r] !== b.regs[rb * REGISTERS + r]) return false;
+  }
+  const n = a.outCount[ra];
+  if (n !== b.outCount[rb]) return false;
+  for (let j = 0; j < n; j++) {
+    const ia = ra * OUTPUT_CAPACITY + j;
+    const ib = rb * OUTPUT_CAPACITY + j;
+    if (
+      a.outValue[ia] !== b.outValue[ib] ||
+      a.outPort[ia] !== b.outPort[ib] ||
+      a.outIndex[ia] !== b.outIndex[ib]
+    ) {
+      return false;
+    }
+  }
+  const ma = a.images[ra];
+  const mb = b.images[rb];
+  if (ma.length !== mb.length) return false;
+  for (let i = 0; i < ma.length; i++) if (ma[i] !== mb[i]) return false;
+  return true;
 }

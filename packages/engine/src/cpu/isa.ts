@@ -77,3 +77,44 @@ export class Assembler {
     return Int32Array.from(this.words);
   }
 }
+
+/** Registers an instruction reads, as a bit mask (register k is bit k). */
+export function readsOf(op: Op, a: number, b: number, c: number): number {
+  switch (op) {
+    case Op.Li:
+    case Op.Jmp:
+      return 0;
+    case Op.Mov:
+    case Op.Addi:
+    case Op.Muli:
+    case Op.Andi:
+    case Op.Shri:
+    case Op.Shli:
+    case Op.Ld:
+      return 1 << b;
+    case Op.Add:
+    case Op.Sub:
+    case Op.Xor:
+      return (1 << b) | (1 << c);
+    case Op.St:
+    case Op.Blt:
+    case Op.Bne:
+      return (1 << a) | (1 << b);
+    case Op.Out:
+      return 1 << a;
+  }
+}
+
+/** Register an instruction writes, as a bit mask (0 when it writes none). */
+export function writesOf(op: Op, a: number): number {
+  switch (op) {
+    case Op.St:
+    case Op.Blt:
+    case Op.Bne:
+    case Op.Jmp:
+    case Op.Out:
+      return 0;
+    default:
+      return 1 << a;
+  }
+}

@@ -1,7 +1,14 @@
 /**
- * The transaction-processing workload every CPU element runs: transfers between accounts held
- * in the memory image, a journal ring, a running checksum, and one voted output (the commit
- * record) per transaction. It is deterministic: the same image gives the same output stream.
+ * The transaction-processing workload every CPU element runs: transfers between accounts held in
+ * the memory image, a journal ring, a running checksum, and one voted output (the commit record)
+ * per transaction. Deterministic: the same image gives the same output stream.
+ *
+ * Why the commit record looks like this (docs/design.md, "Workload"): every register the
+ * transaction uses is folded into the running checksum before each output with a mixing step
+ * (xor, odd multiply, xorshift), and the output is the checksum through a final multiply-xorshift.
+ * So a difference in any register that is still live reaches the very next output, and two
+ * independent faults almost never produce the same wrong output (about 2^-32), which is what a
+ * 2-of-3 vote relies on.
  */
 import { Assembler, Op } from './isa.ts';
 
@@ -20,26 +27,73 @@ export const WORKLOAD = {
 /** Smallest memory image (in words) the workload fits in. */
 export const MIN_MEMORY_WORDS = 1 << 17;
 
-// Register roles.
-const SEED = 1;
-const TXID = 2;
-const SUM = 3;
-const FROM = 4;
-const TO = 5;
-const AMOUNT = 6;
-const PFROM = 7;
-const BFROM = 8;
-const PTO = 9;
-const BTO = 10;
-const ACC = 11;
-const JCUR = 12;
-const JPTR = 13;
-const JBASE = 14;
+/** Register roles: all sixteen are used, so no register is dead everywhere. */
+export const REG = {
+  TMP: 0,
+  SEED: 1,
+  TXID: 2,
+  SUM: 3,
+  FROM: 4,
+  TO: 5,
+  AMOUNT: 6,
+  PFROM: 7,
+  BFROM: 8,
+  PTO: 9,
+  BTO: 10,
+  ACC: 11,
+  JCUR: 12,
+  JPTR: 13,
+  JBASE: 14,
+  REC: 15,
+} as const;
+
+/** Registers folded into the checksum before every output (all but the two scratch registers). */
+const FOLDED = [
+  REG.SEED,
+  REG.TXID,
+  REG.FROM,
+  REG.TO,
+  REG.AMOUNT,
+  REG.PFROM,
+  REG.BFROM,
+  REG.PTO,
+  REG.BTO,
+  REG.ACC,
+  REG.JCUR,
+  REG.JPTR,
+  REG.JBASE,
+];
+
+/** Odd multipliers of the fold steps and of the record (MurmurHash3's fmix32 constants). */
+const FOLD = 0x85ebca6b;
+const FMIX = 0xc2b2ae35;
+
+/** Folds the registers into the checksum, mixes it into the record and outputs it. */
+function commitRecord(a: Assembler, multiplier: number, port: number): void {
+  const { SUM, TMP, REC } = REG;
+  a.emit(Op.Muli, SUM, SUM, multiplier);
+  // Each step is a bijection of the checksum (xor, odd multiply, xorshift): the multiply carries
+  // a difference up, the shift carries it down, so differences in two registers (say a pointer
+  // and an address made from it) cannot cancel out the way they can in a plain sum or xor.
+  for (const reg of FOLDED) {
+    a.emit(Op.Xor, SUM, SUM, reg)
+      .emit(Op.Muli, SUM, SUM, FOLD)
+      .emit(Op.Shri, TMP, SUM, 15)
+      .emit(Op.Xor, SUM, SUM, TMP);
+  }
+  // The record is the checksum through the rest of the MurmurHash3 finaliser.
+  a.emit(Op.Muli, REC, SUM, FMIX)
+    .emit(Op.Shri, TMP, REC, 16)
+    .emit(Op.Xor, REC, REC, TMP)
+    .emit(Op.Out, REC, 0, port)
+    .emit(Op.Jmp, 0, 0, 'loop');
+}
 
 /** Builds the workload program. */
 export function buildWorkload(): Int32Array {
   const w = WORKLOAD;
   const mask = w.accounts - 1;
+  const { SEED, TXID, FROM, TO, AMOUNT, PFROM, BFROM, PTO, BTO, ACC, JCUR, JPTR, JBASE } = REG;
   const a = new Assembler();
   a.emit(Op.Li, ACC, 0, w.accountsBase)
     .emit(Op.Li, JBASE, 0, w.journalBase)
@@ -70,19 +124,10 @@ export function buildWorkload(): Int32Array {
     .emit(Op.St, BTO, JPTR, 3)
     .emit(Op.Addi, JCUR, JCUR, 4)
     .emit(Op.Andi, JCUR, JCUR, w.journalWords - 1)
-    .emit(Op.Addi, TXID, TXID, 1)
-    .emit(Op.Muli, SUM, SUM, 31)
-    .emit(Op.Xor, SUM, SUM, BFROM)
-    .emit(Op.Add, SUM, SUM, BTO)
-    .emit(Op.Xor, SUM, SUM, TXID)
-    .emit(Op.Out, SUM, 0, w.portCommit)
-    .emit(Op.Jmp, 0, 0, 'loop')
-    .label('decline')
-    .emit(Op.Addi, TXID, TXID, 1)
-    .emit(Op.Muli, SUM, SUM, 37)
-    .emit(Op.Xor, SUM, SUM, TXID)
-    .emit(Op.Out, SUM, 0, w.portDecline)
-    .emit(Op.Jmp, 0, 0, 'loop');
+    .emit(Op.Addi, TXID, TXID, 1);
+  commitRecord(a, 31, w.portCommit);
+  a.label('decline').emit(Op.Addi, TXID, TXID, 1);
+  commitRecord(a, 37, w.portDecline);
   return a.build();
 }
 
@@ -91,4 +136,13 @@ export function initialiseImage(mem: Int32Array, base: number, words: number): v
   mem.fill(0, base, base + words);
   const w = WORKLOAD;
   mem.fill(w.initialBalance, base + w.accountsBase, base + w.accountsBase + w.accounts);
+}
+
+/**
+ * Whether the workload ever reads memory word `address`: only account balances are read (the
+ * journal is written and never read back, the rest of the image is untouched). A flip anywhere
+ * else can never reach an output, and the engine models it as masked.
+ */
+export function workloadReads(address: number): boolean {
+  return address >= WORKLOAD.accountsBase && address < WORKLOAD.accountsBase + WORKLOAD.accounts;
 }

@@ -1,4 +1,4 @@
-/** Builders for engine events: log lines, state changes, SNMP-style traps and service calls. */
+/** Builders for engine events: log lines, state changes, SNMP-style traps. */
 import { trapOid, trapVarbinds } from '../snmp.ts';
 import { OP_STATE_NAMES, OpState, type Severity, type TrapKind } from '../types.ts';
 import type { World } from './world.ts';
@@ -8,11 +8,31 @@ const MAX_PENDING_EVENTS = 50_000;
 
 /** Queues an event for the next drain; the oldest are dropped past MAX_PENDING_EVENTS. */
 export function pushEvent(w: World, event: World['events'][number]): void {
-  if (w.events.length >= MAX_PENDING_EVENTS) {
-    w.events.shift();
-    w.eventsDropped++;
-  }
   w.events.push(event);
+  // Inside a slice the cap waits for the slice's events to be put in time order (capEvents).
+  if (!w.scratch.inSlice) capEvents(w);
+}
+
+export function capEvents(w: World): void {
+  const over = w.events.length - MAX_PENDING_EVENTS;
+  if (over > 0) {
+    w.events.splice(0, over);
+    w.eventsDropped += over;
+  }
+}
+
+/**
+ * Puts the events queued since `mark` in order of time, then system (stable within a system):
+ * systems run one after the other inside a slice, and the order must not depend on it.
+ */
+export function orderEventsSince(w: World, mark: number): void {
+  if (w.events.length - mark < 2) return;
+  const tail = w.events.splice(mark);
+  const index = w.systemIndex;
+  tail.sort(
+    (a, b) => a.timeMs - b.timeMs || (index.get(a.systemId) ?? 0) - (index.get(b.systemId) ?? 0),
+  );
+  for (const e of tail) w.events.push(e);
 }
 
 export function log(w: World, s: number, c: number, severity: Severity, message: string): void {

@@ -1,7 +1,7 @@
 /** Per-system and per-component records for panels, the JS API and Redfish export. */
 import { toRedfish } from '../redfish.ts';
 import { SYSTEM_STATUS_NAMES, type SystemInfo, type SystemStatus } from '../types.ts';
-import { firmwareOf } from './operations.ts';
+import { firmwareOf } from './firmware.ts';
 import { samMetrics } from './sam.ts';
 import { gatewayRoles } from './service.ts';
 import { upgradeProgress } from './upgrade.ts';
@@ -12,7 +12,7 @@ import type { World } from './world.ts';
 export function systemInfo(w: World): SystemInfo[] {
   const { gateway, backup } = gatewayRoles(w);
   return w.rack.systems.map((sys, s) => {
-    const ops = w.ops.systems[s];
+    const ops = w.management.systems[s];
     const u = ops.upgrade;
     const metrics = samMetrics(w, s);
     const role =

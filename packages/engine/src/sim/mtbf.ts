@@ -5,7 +5,8 @@
  */
 import { TIMING } from '../timing.ts';
 import type { RestartPolicy } from '../types.ts';
-import { FAULT_RING, Policy, type World } from './world.ts';
+import { FAULT_RING, Policy } from './kinds.ts';
+import type { World } from './world.ts';
 
 export const POLICY_NAMES: readonly RestartPolicy[] = ['threshold', 'never', 'always'];
 
@@ -16,7 +17,7 @@ export function initMtbf(w: World): void {
 /** Records a fault; returns true when the device may restart, false when it must stay broken. */
 export function recordFault(w: World, c: number): boolean {
   const count = w.faultCount[c];
-  w.faultTimesS[c * FAULT_RING + (count % FAULT_RING)] = w.timeMs / 1000;
+  w.faultTimesS[c * FAULT_RING + (count % FAULT_RING)] = w.timeUs / 1e6;
   if (count < 65535) w.faultCount[c] = count + 1;
   const policy = w.policy[c] as Policy;
   if (policy === Policy.Never) return false;

@@ -98,7 +98,7 @@ describe('console operations', () => {
     expect(e.command({ type: 'system', target: 'A', action: 'reset' }).ok).toBe(true);
     expect(e.counters()[0].status).toBe(1);
     expect(e.command({ type: 'system', target: 'Z', action: 'reset' }).error).toMatch(
-      /unknown system 'Z'/,
+      /unknown system "Z"/,
     );
   });
 });

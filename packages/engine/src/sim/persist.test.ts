@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CHECK_RACKS } from '../check/schedule.ts';
 import { Engine } from '../engine.ts';
+import { sameBytes } from '../test/harness.ts';
 import { allocateSnapshot, snapshotLayout } from '../snapshot.ts';
 import type { Command } from '../types.ts';
 
@@ -14,23 +16,13 @@ const COMMANDS: Command[] = [
 ];
 
 function run(seed: number, script: { at: number; cmd: number }[]): Engine {
-  const e = Engine.fromPreset('4300-dmr', { seed, randomFaults: true });
+  const e = Engine.fromConfig(CHECK_RACKS.dmr, { seed, randomFaults: true, autoRepair: true });
   for (const step of script) {
     e.advance(step.at, true);
     e.command(COMMANDS[step.cmd]);
   }
   e.advance(5_000, true);
   return e;
-}
-
-/** Byte equality without a deep element-by-element diff (states are megabytes). */
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return (
-    Buffer.compare(
-      Buffer.from(a.buffer, a.byteOffset, a.byteLength),
-      Buffer.from(b.buffer, b.byteOffset, b.byteLength),
-    ) === 0
-  );
 }
 
 function snapshotBytes(e: Engine): Uint8Array {
@@ -57,9 +49,9 @@ describe('determinism', () => {
         expect(sameBytes(snapshotBytes(a), snapshotBytes(b))).toBe(true);
         expect(sameBytes(a.save(), b.save())).toBe(true);
       }),
-      { numRuns: 5 },
+      { numRuns: 200 },
     );
-  });
+  }, 300_000);
 });
 
 describe('save and restore', () => {
@@ -70,17 +62,12 @@ describe('save and restore', () => {
         const b = Engine.restore(a.save());
         for (const e of [a, b]) {
           e.command(COMMANDS[0]);
-          e.advance(10_000);
+          e.advance(3_000);
         }
         expect(JSON.stringify(b.drainEvents())).toBe(JSON.stringify(a.drainEvents()));
         expect(sameBytes(b.save(), a.save())).toBe(true);
       }),
-      { numRuns: 4 },
+      { numRuns: 200 },
     );
-  });
-
-  it('rejects bytes that are not a saved state', () => {
-    expect(() => Engine.restore(new Uint8Array([1, 2, 3]))).toThrow(/too short/);
-    expect(() => Engine.restore(new Uint8Array(64))).toThrow(/not an ftServer twin state/);
-  });
+  }, 300_000);
 });

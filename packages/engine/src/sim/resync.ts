@@ -1,15 +1,24 @@
 /**
  * Resynchronisation of a CPU element, for real: the memory image is copied page by page from an
- * online element while the workload keeps running and dirtying pages; dirty pages are copied
- * again in further passes; then the world stops for the last dirty pages and the registers.
- * Simulated durations follow the modelled memory size and the calibrated copy bandwidth.
+ * element in lockstep while the workload keeps running and dirtying pages; dirty pages are copied
+ * again in further passes; then the system pauses for the last dirty pages and the registers.
+ * Durations follow the modelled memory size and the calibrated copy bandwidth.
+ *
+ * The copy advances in steps of COPY_QUANTUM_US of running time, each after the workload has run
+ * up to that point (lockstep.ts), so what is copied does not depend on how time is chunked.
  */
+import { REPLICAS_PER_SYSTEM } from '../cpu/complex-constants.ts';
+import { copyExecutionState } from '../cpu/complex.ts';
 import { TIMING } from '../timing.ts';
 import { OpState } from '../types.ts';
+import { account } from './accounting.ts';
+import { msToUs, setState } from './component-state.ts';
 import { log } from './events.ts';
-import { refreshSystem, setState } from './states.ts';
 import { schedule, TimerType } from './timers.ts';
 import type { World } from './world.ts';
+
+/** Running time between two copy steps. */
+export const COPY_QUANTUM_US = 10_000;
 
 const GIB = 1024 * 1024 * 1024;
 
@@ -18,15 +27,16 @@ export function pageBytes(w: World, s: number): number {
   return (w.memoryGB[s] * GIB) / w.cpu.pages;
 }
 
-function firstOnline(w: World, s: number): number {
-  for (let k = 0; k < 3; k++) if (w.inLockstep[s * 3 + k]) return k;
+function firstInLockstep(w: World, s: number): number {
+  for (let k = 0; k < REPLICAS_PER_SYSTEM; k++)
+    if (w.inLockstep[s * REPLICAS_PER_SYSTEM + k]) return k;
   return -1;
 }
 
 /** Starts resynchronising CPU slot `slot`; returns false if no source is online or one is busy. */
 export function startResync(w: World, s: number, slot: number): boolean {
   if (w.rsPhase[s] !== 0) return false;
-  const source = firstOnline(w, s);
+  const source = firstInLockstep(w, s);
   if (source < 0) return false;
   const pages = w.cpu.pages;
   w.rsTarget[s] = slot;
@@ -36,10 +46,11 @@ export function startResync(w: World, s: number, slot: number): boolean {
   w.rsCursor[s] = 0;
   w.rsCarry[s] = 0;
   w.rsCopied[s] = 0;
+  w.copyClockUs[s] = 0;
   w.rsPassPages[s] = pages;
   w.cpu.dirty.fill(1, s * pages, (s + 1) * pages);
-  const c = w.sysCpu[s * 3 + slot];
-  const from = w.sysCpu[s * 3 + source];
+  const c = w.sysCpu[s * REPLICAS_PER_SYSTEM + slot];
+  const from = w.sysCpu[s * REPLICAS_PER_SYSTEM + source];
   setState(w, c, OpState.Initializing, `resynchronising memory from ${w.label(from)}`);
   return true;
 }
@@ -47,14 +58,27 @@ export function startResync(w: World, s: number, slot: number): boolean {
 /** Keeps the copy going when the source leaves lockstep (TMR: another source may remain). */
 export function resyncSourceLost(w: World, s: number, slot: number): boolean {
   if (w.rsPhase[s] !== 1 || w.rsSource[s] !== slot) return true;
-  const next = firstOnline(w, s);
+  const next = firstInLockstep(w, s);
   if (next < 0) return false;
   w.rsSource[s] = next;
   return true;
 }
 
-/** Advances the copy by `dtMs` of simulated time. */
-export function resyncTick(w: World, s: number, dtMs: number): void {
+/** Stops a resync in progress; the target goes offline (it tries again when it can). */
+export function abortResync(w: World, s: number): void {
+  if (w.rsPhase[s] === 0) return;
+  const target = w.rsTarget[s];
+  w.rsPhase[s] = 0;
+  w.rsTarget[s] = -1;
+  w.rsSource[s] = -1;
+  const c = target >= 0 ? w.sysCpu[s * REPLICAS_PER_SYSTEM + target] : -1;
+  if (c >= 0 && w.state[c] === OpState.Initializing) {
+    setState(w, c, OpState.Offline, 'resynchronisation aborted');
+  }
+}
+
+/** One copy step: the pages COPY_QUANTUM_US of bandwidth can copy, from the cursor on. */
+export function copyQuantum(w: World, s: number): void {
   if (w.rsPhase[s] !== 1) return;
   const cpu = w.cpu;
   const pages = cpu.pages;
@@ -62,8 +86,8 @@ export function resyncTick(w: World, s: number, dtMs: number): void {
   const base = s * pages;
   const from = w.replica(s, w.rsSource[s]);
   const to = w.replica(s, w.rsTarget[s]);
-  const pagesPerMs = TIMING.copyBandwidthBytesPerS.value / pageBytes(w, s) / 1000;
-  let budget = w.rsCarry[s] + dtMs * pagesPerMs;
+  const pagesPerUs = TIMING.copyBandwidthBytesPerS.value / pageBytes(w, s) / 1e6;
+  let budget = w.rsCarry[s] + COPY_QUANTUM_US * pagesPerUs;
   let p = w.rsCursor[s];
   while (p < pages && budget >= 1) {
     if (dirty[base + p] === 1) {
@@ -112,16 +136,16 @@ function stopAndCopy(w: World, s: number, remaining: number): void {
       cpu.dirty[s * pages + p] = 0;
     }
   }
-  cpu.copyRegisters(from, to);
-  w.tainted[to] = w.tainted[from];
+  copyExecutionState(cpu, from, cpu, to);
   w.flagged[to] = 0;
   const bytes = remaining * pageBytes(w, s);
   const pauseMs =
     TIMING.resyncFixedPauseMs.value + (bytes / TIMING.copyBandwidthBytesPerS.value) * 1000;
   w.rsPhase[s] = 2;
-  w.pauseUntilMs[s] = w.timeMs + pauseMs;
-  schedule(w, w.pauseUntilMs[s], TimerType.PauseEnd, s);
-  const c = w.sysCpu[s * 3 + w.rsTarget[s]];
+  w.pauseUntilUs[s] = w.timeUs + msToUs(pauseMs);
+  account(w, s);
+  schedule(w, w.pauseUntilUs[s], TimerType.PauseEnd, s);
+  const c = w.sysCpu[s * REPLICAS_PER_SYSTEM + w.rsTarget[s]];
   log(
     w,
     s,
@@ -130,20 +154,6 @@ function stopAndCopy(w: World, s: number, remaining: number): void {
     `${w.label(c)} of ${w.systemName(s)}: final stop-and-copy of ${remaining} dirty pages ` +
       `(${(bytes / 1e6).toFixed(0)} MB) after ${w.rsPass[s]} passes; OS paused ${(pauseMs / 1000).toFixed(2)} s`,
   );
-}
-
-/** The pause is over: the element joins lockstep, bit-identical to the others. */
-export function resyncPauseEnd(w: World, s: number): void {
-  if (w.rsPhase[s] !== 2) return;
-  const slot = w.rsTarget[s];
-  w.rsPhase[s] = 0;
-  w.rsTarget[s] = -1;
-  w.rsSource[s] = -1;
-  w.pauseUntilMs[s] = 0;
-  const c = w.sysCpu[s * 3 + slot];
-  w.inLockstep[s * 3 + slot] = 1;
-  setState(w, c, OpState.Duplex, 'resynchronised');
-  refreshSystem(w, s);
 }
 
 /** Resync progress for the UI: passes fill 0..0.95, the pause 0.95..1. */

@@ -3,8 +3,9 @@
  * same judgement the real machine's safe-to-pull LED makes.
  */
 import { OpState } from '../types.ts';
-import { isOnline, lockstepCount } from './states.ts';
-import { Kind, type World } from './world.ts';
+import { cpuInLockstep, isOnline, lockstepCount } from './component-state.ts';
+import { Kind } from './kinds.ts';
+import type { World } from './world.ts';
 
 function soleMirrorHalf(w: World, d: number): boolean {
   const p = w.partner[d];
@@ -23,8 +24,7 @@ export function pullWarning(w: World, c: number): string {
   if (w.pulled[c]) return '';
   switch (w.kind[c] as Kind) {
     case Kind.Cpu: {
-      const slot = w.cpuSlot[c];
-      if (w.inLockstep[s * 3 + slot] && lockstepCount(w, s) === 1) {
+      if (cpuInLockstep(w, c) && lockstepCount(w, s) === 1) {
         return `${spec.label} is the last online CPU element of ${sysName}: pulling it takes the system down`;
       }
       if (w.state[c] === OpState.Dumping)
@@ -61,7 +61,7 @@ export function pullWarning(w: World, c: number): string {
       for (const e of w.sysComponents[s]) {
         const kind = w.kind[e];
         if (w.side[e] !== w.side[c] || (kind !== Kind.Cpu && kind !== Kind.Io)) continue;
-        if (kind === Kind.Cpu && w.inLockstep[s * 3 + w.cpuSlot[e]] && lockstepCount(w, s) === 1) {
+        if (kind === Kind.Cpu && cpuInLockstep(w, e) && lockstepCount(w, s) === 1) {
           return `${spec.label} powers ${w.label(e)}, the last online CPU element: pulling it takes ${sysName} down`;
         }
         const p = w.partner[e];

@@ -3,9 +3,11 @@
  * fails, and samples simulated CPU, memory and disk use against the thresholds a person set,
  * raising an alert (log line, or a notification in the page) when one is crossed.
  */
+import { REPLICAS_PER_SYSTEM } from '../cpu/complex-constants.ts';
 import { TIMING } from '../timing.ts';
 import { type CommandResult, OpState, type SamMetric, SystemStatus } from '../types.ts';
-import { pushEvent, log } from './events.ts';
+import { account, systemCounters } from './accounting.ts';
+import { log, pushEvent } from './events.ts';
 import { resyncProgress } from './resync.ts';
 import { schedule, TimerType } from './timers.ts';
 import type { World } from './world.ts';
@@ -21,21 +23,22 @@ const HOUR_MS = 3_600_000;
 
 /** Simulated resource use, a deterministic function of the system's state and time. */
 export function samMetrics(w: World, s: number): Record<SamMetric, number> {
-  const up = w.status[s] >= SystemStatus.Simplex && w.ops.systems[s].sam.appUp;
+  const up = w.status[s] >= SystemStatus.Simplex && w.management.systems[s].sam.appUp;
   // Each system's load follows its own day (a different phase per system).
   const t = w.timeMs + s * 2.7 * HOUR_MS;
   const daily = Math.sin((2 * Math.PI * t) / (24 * HOUR_MS));
   const resync = resyncProgress(w, s) >= 0 ? 12 : 0;
   const cpu = up ? 48 + 22 * daily + 6 * Math.sin((2 * Math.PI * t) / 600_000) + resync : 2;
   let dumping = false;
-  for (let k = 0; k < 3; k++) {
-    const c = w.sysCpu[s * 3 + k];
+  for (let k = 0; k < REPLICAS_PER_SYSTEM; k++) {
+    const c = w.sysCpu[s * REPLICAS_PER_SYSTEM + k];
     if (c >= 0 && w.state[c] === OpState.Dumping) dumping = true;
   }
   const memory = 58 + 8 * Math.sin((2 * Math.PI * t) / (6 * HOUR_MS)) + (dumping ? 6 : 0);
   // The journal fills the data volume and is archived at 90% (a sawtooth over committed work).
   const txPerVolume = 4e9;
-  const disk = 35 + 55 * ((w.counters[s * 8 + 2] % txPerVolume) / txPerVolume);
+  const committed = systemCounters(w, s).transactionsCommitted;
+  const disk = 35 + 55 * ((committed % txPerVolume) / txPerVolume);
   return { cpu: clamp(cpu), memory: clamp(memory), disk: clamp(disk) };
 }
 
@@ -57,13 +60,13 @@ export function setAlert(
   }
   if (action !== 'log' && action !== 'notify')
     return { ok: false, error: "action must be 'log' or 'notify'" };
-  const sam = w.ops.systems[s].sam;
+  const sam = w.management.systems[s].sam;
   const hadAlerts = sam.alerts.length > 0;
   sam.alerts = sam.alerts.filter((a) => a.metric !== metric);
   sam.alerts.push({ metric, thresholdPct, action });
   sam.above[metric] = false;
   if (!hadAlerts)
-    schedule(w, w.timeMs + TIMING.samSampleMs.value, TimerType.Sam, s, SamTimer.Sample);
+    schedule(w, w.timeUs + TIMING.samSampleMs.value * 1000, TimerType.Sam, s, SamTimer.Sample);
   log(
     w,
     s,
@@ -75,30 +78,32 @@ export function setAlert(
 }
 
 export function clearAlerts(w: World, s: number): CommandResult {
-  w.ops.systems[s].sam.alerts = [];
-  w.ops.systems[s].sam.above = {};
+  w.management.systems[s].sam.alerts = [];
+  w.management.systems[s].sam.above = {};
   return { ok: true };
 }
 
 /** The workload application failed: SAM notices and restarts it. */
 export function crashApplication(w: World, s: number): CommandResult {
-  const sam = w.ops.systems[s].sam;
+  const sam = w.management.systems[s].sam;
   if (w.status[s] < SystemStatus.Simplex)
     return { ok: false, error: `${w.systemName(s)} is not running` };
   if (!sam.appUp) return { ok: false, error: 'the application is already down' };
   sam.appUp = false;
-  sam.appDownUntilMs = w.timeMs + TIMING.appRestartMs.value;
+  sam.appDownUntilUs = w.timeUs + TIMING.appRestartMs.value * 1000;
+  account(w, s);
   log(w, s, -1, 'error', `Workload application failed on ${w.systemName(s)}; SAM restarts it`);
-  schedule(w, sam.appDownUntilMs, TimerType.Sam, s, SamTimer.Restart);
+  schedule(w, sam.appDownUntilUs, TimerType.Sam, s, SamTimer.Restart);
   return { ok: true };
 }
 
 export function onSamTimer(w: World, s: number, which: SamTimer): void {
-  const sam = w.ops.systems[s].sam;
+  const sam = w.management.systems[s].sam;
   if (which === SamTimer.Restart) {
     if (sam.appUp) return;
     sam.appUp = true;
     sam.restarts++;
+    account(w, s);
     alert(
       w,
       s,
@@ -128,7 +133,7 @@ export function onSamTimer(w: World, s: number, which: SamTimer): void {
       log(w, s, -1, 'info', `SAM: ${a.metric} use on ${w.systemName(s)} back to ${v}%`);
     }
   }
-  schedule(w, w.timeMs + TIMING.samSampleMs.value, TimerType.Sam, s, SamTimer.Sample);
+  schedule(w, w.timeUs + TIMING.samSampleMs.value * 1000, TimerType.Sam, s, SamTimer.Sample);
 }
 
 function alert(
@@ -153,5 +158,5 @@ function alert(
 }
 
 export function applicationDown(w: World, s: number): boolean {
-  return !w.ops.systems[s].sam.appUp;
+  return !w.management.systems[s].sam.appUp;
 }

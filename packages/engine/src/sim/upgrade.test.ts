@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { identicalReplicas } from '../cpu/complex.ts';
 import { engine, runUntil, stateOf } from '../test/harness.ts';
 
 function upgrade(e: ReturnType<typeof engine>) {
@@ -47,7 +48,7 @@ describe('Active Upgrade', () => {
     expect(sys.upgrade.productionSide).toBe(1);
     expect(e.counters()[0].status).toBe(3);
     expect(e.counters()[0].downtimeMs).toBe(0);
-    expect(e.world.cpu.identical(0, 1)).toBe(true);
+    expect(identicalReplicas(e.world.cpu, 0, e.world.cpu, 1)).toBe(true);
     const disks = ['A.disk-10-40-1', 'A.disk-11-40-2'];
     expect(runUntil(e, () => disks.every((d) => stateOf(e, d) === 'duplex'), 7_200_000, 1000)).toBe(
       true,

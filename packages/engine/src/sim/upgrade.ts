@@ -6,6 +6,7 @@
  * pause), the upgraded side becomes production and the old side resynchronises to it. Abort is
  * allowed up to Merge and backs out to the old version.
  */
+import { REPLICAS_PER_SYSTEM } from '../cpu/complex-constants.ts';
 import { TIMING } from '../timing.ts';
 import {
   type CommandResult,
@@ -14,16 +15,21 @@ import {
   SystemStatus,
   type UpgradeAction,
 } from '../types.ts';
+import { account } from './accounting.ts';
+import { msToUs, setState } from './component-state.ts';
 import { startRebuild } from './disks.ts';
 import { log } from './events.ts';
-import { UPGRADE_SIDE } from './ops.ts';
-import { leaveLockstep } from './lifecycle.ts';
+import { joinLockstepSlot, leaveLockstep } from './lockstep-set.ts';
+import { UPGRADE_SIDE } from './management.ts';
 import { startResync } from './resync.ts';
-import { refreshSystem, setState } from './states.ts';
+import { refreshSystem } from './system-status.ts';
 import { schedule, TimerType } from './timers.ts';
-import { Kind, type World } from './world.ts';
+import { Kind } from './kinds.ts';
+import type { World } from './world.ts';
 
 const ABORTABLE = new Set(['PrepareSplit', 'Split', 'PrepareMerge']);
+/** While committing, how often the engine looks whether the old side has resynchronised. */
+const COMMIT_POLL_US = 1_000_000;
 const fail = (error: string): CommandResult => ({ ok: false, error });
 
 function bump(version: string): string {
@@ -33,17 +39,17 @@ function bump(version: string): string {
 }
 
 function step(w: World, s: number, state: string, ms: number): void {
-  const u = w.ops.systems[s].upgrade;
+  const u = w.management.systems[s].upgrade;
   u.state = state as typeof u.state;
-  u.stepStartMs = w.timeMs;
-  u.stepEndMs = w.timeMs + ms;
-  schedule(w, u.stepEndMs, TimerType.Upgrade, s);
+  u.stepStartUs = w.timeUs;
+  u.stepEndUs = w.timeUs + msToUs(ms);
+  schedule(w, u.stepEndUs, TimerType.Upgrade, s);
   log(w, s, -1, 'info', `Active Upgrade of ${w.systemName(s)}: ${state}`);
 }
 
 /** Why the system cannot start an Active Upgrade, or ''. */
 export function upgradeRefusal(w: World, s: number): string {
-  const u = w.ops.systems[s].upgrade;
+  const u = w.management.systems[s].upgrade;
   if (u.state !== 'Idle') return `an Active Upgrade is already in progress (${u.state})`;
   if (w.tmr[s]) return `${w.systemName(s)} runs TMR: Active Upgrade splits a DMR pair`;
   if (w.status[s] !== SystemStatus.Duplex) return `${w.systemName(s)} is not fully duplexed`;
@@ -64,14 +70,14 @@ export function upgradeCommand(
   action: UpgradeAction,
   version?: string,
 ): CommandResult {
-  const u = w.ops.systems[s].upgrade;
+  const u = w.management.systems[s].upgrade;
   switch (action) {
     case 'start': {
       const refusal = upgradeRefusal(w, s);
       if (refusal) return fail(`refused: ${refusal}`);
       if (version !== undefined && (typeof version !== 'string' || version.trim() === ''))
         return fail('version must be a non-empty string');
-      u.productionVersion = w.ops.systems[s].softwareVersion;
+      u.productionVersion = w.management.systems[s].softwareVersion;
       u.upgradeVersion = version ?? bump(u.productionVersion);
       u.productionSide = 0;
       u.installed = false;
@@ -105,7 +111,7 @@ function upgradeSideComponents(w: World, s: number): number[] {
 }
 
 function split(w: World, s: number): void {
-  const u = w.ops.systems[s].upgrade;
+  const u = w.management.systems[s].upgrade;
   // Something may have failed while preparing: the pair must still be whole to split.
   u.state = 'Idle';
   const refusal = upgradeRefusal(w, s);
@@ -126,7 +132,7 @@ function split(w: World, s: number): void {
     if (kind === Kind.Cpu) {
       leaveLockstep(w, c);
       setState(w, c, OpState.Initializing, `upgrade side: installing ${u.upgradeVersion}`);
-      w.phaseEndMs[c] = u.stepEndMs;
+      w.phaseEndUs[c] = u.stepEndUs;
     } else if (kind === Kind.Disk && w.specs[c].slot !== 1) {
       setState(w, c, OpState.Offline, 'split: the upgrade side may not touch data disks');
     } else {
@@ -154,19 +160,20 @@ function mergePause(w: World, s: number): void {
   // The application's state moves to the upgraded side while the OS is stopped.
   w.cpu.copyPages(from, to, 0, w.cpu.pages);
   w.cpu.copyRegisters(from, to);
-  w.tainted[to] = w.tainted[from];
   const pauseMs = 2 * TIMING.resyncFixedPauseMs.value;
-  w.pauseUntilMs[s] = w.timeMs + pauseMs;
+  w.pauseUntilUs[s] = w.timeUs + msToUs(pauseMs);
+  account(w, s);
   step(w, s, 'Merge', pauseMs);
 }
 
 function commit(w: World, s: number): void {
-  const ops = w.ops.systems[s];
+  const ops = w.management.systems[s];
   const u = ops.upgrade;
-  const newCpu = w.sysCpu[s * 3 + UPGRADE_SIDE];
-  const oldCpu = w.sysCpu[s * 3];
-  w.pauseUntilMs[s] = 0;
-  w.inLockstep[s * 3 + UPGRADE_SIDE] = 1;
+  const newCpu = w.sysCpu[s * REPLICAS_PER_SYSTEM + UPGRADE_SIDE];
+  const oldCpu = w.sysCpu[s * REPLICAS_PER_SYSTEM];
+  w.pauseUntilUs[s] = 0;
+  account(w, s);
+  joinLockstepSlot(w, s, UPGRADE_SIDE);
   leaveLockstep(w, oldCpu);
   ops.softwareVersion = u.upgradeVersion ?? ops.softwareVersion;
   u.productionSide = UPGRADE_SIDE;
@@ -194,17 +201,17 @@ function commit(w: World, s: number): void {
     'info',
     `${w.systemName(s)}: upgraded side is production (${ops.softwareVersion}); the other side resynchronises to it`,
   );
-  schedule(w, w.timeMs + 1000, TimerType.Upgrade, s);
+  schedule(w, w.timeUs + COMMIT_POLL_US, TimerType.Upgrade, s);
 }
 
 function backOut(w: World, s: number): void {
-  const u = w.ops.systems[s].upgrade;
+  const u = w.management.systems[s].upgrade;
   const wasSplit = u.state !== 'PrepareSplit';
   u.state = 'Idle';
   const discarded = u.upgradeVersion;
   u.upgradeVersion = null;
-  u.stepStartMs = 0;
-  u.stepEndMs = 0;
+  u.stepStartUs = 0;
+  u.stepEndUs = 0;
   if (!wasSplit) {
     log(w, s, -1, 'info', `Active Upgrade of ${w.systemName(s)} aborted before the split`);
     return;
@@ -225,8 +232,8 @@ function backOut(w: World, s: number): void {
 }
 
 export function onUpgradeTimer(w: World, s: number): void {
-  const u = w.ops.systems[s].upgrade;
-  if (w.timeMs < u.stepEndMs && u.state !== 'Commit') return;
+  const u = w.management.systems[s].upgrade;
+  if (w.timeUs < u.stepEndUs && u.state !== 'Commit') return;
   switch (u.state) {
     case 'PrepareSplit':
       split(w, s);
@@ -234,7 +241,7 @@ export function onUpgradeTimer(w: World, s: number): void {
     case 'Split': {
       if (u.installed) break;
       u.installed = true;
-      const c = w.sysCpu[s * 3 + UPGRADE_SIDE];
+      const c = w.sysCpu[s * REPLICAS_PER_SYSTEM + UPGRADE_SIDE];
       setState(w, c, OpState.Simplex, `upgrade side running ${u.upgradeVersion}`);
       log(
         w,
@@ -253,9 +260,9 @@ export function onUpgradeTimer(w: World, s: number): void {
       break;
     case 'Commit': {
       // Disks keep re-mirroring in the background; the commit is done once the CPU pair is whole.
-      const settled = w.inLockstep[s * 3] === 1;
+      const settled = w.inLockstep[s * REPLICAS_PER_SYSTEM] === 1;
       if (settled) step(w, s, 'Finish', TIMING.upgradeFinishMs.value);
-      else schedule(w, w.timeMs + 1000, TimerType.Upgrade, s);
+      else schedule(w, w.timeUs + COMMIT_POLL_US, TimerType.Upgrade, s);
       break;
     }
     case 'Finish':
@@ -266,7 +273,7 @@ export function onUpgradeTimer(w: World, s: number): void {
         s,
         -1,
         'info',
-        `Active Upgrade of ${w.systemName(s)} complete: running ${w.ops.systems[s].softwareVersion}`,
+        `Active Upgrade of ${w.systemName(s)} complete: running ${w.management.systems[s].softwareVersion}`,
       );
       break;
     default:
@@ -275,8 +282,8 @@ export function onUpgradeTimer(w: World, s: number): void {
 }
 
 export function upgradeProgress(w: World, s: number): number {
-  const u = w.ops.systems[s].upgrade;
-  if (u.state === 'Idle' || u.stepEndMs <= u.stepStartMs) return -1;
+  const u = w.management.systems[s].upgrade;
+  if (u.state === 'Idle' || u.stepEndUs <= u.stepStartUs) return -1;
   if (u.state === 'Split' && u.installed) return 1;
-  return Math.min(1, Math.max(0, (w.timeMs - u.stepStartMs) / (u.stepEndMs - u.stepStartMs)));
+  return Math.min(1, Math.max(0, (w.timeUs - u.stepStartUs) / (u.stepEndUs - u.stepStartUs)));
 }

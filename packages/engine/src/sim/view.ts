@@ -2,7 +2,6 @@
  * What the outside sees of the world: LED words, health, flags and progress per component
  * (written into a snapshot), and ComponentInfo records for panels and the JS API.
  */
-import { REPLICAS_PER_SYSTEM } from '../cpu/complex-constants.ts';
 import { ComponentFlag, COUNTERS_PER_SYSTEM, type SnapshotViews } from '../snapshot.ts';
 import {
   type CommandType,
@@ -11,16 +10,17 @@ import {
   LedDrive,
   OP_STATE_NAMES,
   OpState,
-  type SystemCounters,
 } from '../types.ts';
-import { BROUGHT_DOWN } from './actions.ts';
+import { writeSnapshotCounters } from './accounting.ts';
+import { cpuInLockstep, isOnline } from './component-state.ts';
 import { rebuildProgress } from './disks.ts';
 import { FAULTS_BY_KIND } from './faults.ts';
 import { mtbfS, POLICY_NAMES } from './mtbf.ts';
 import { resyncProgress } from './resync.ts';
 import { pullWarning } from './safety.ts';
-import { isOnline } from './states.ts';
-import { Kind, LED_ROLES, type World } from './world.ts';
+import { BROUGHT_DOWN } from './system-status.ts';
+import { Kind, KIND_NAMES, LED_ROLES } from './kinds.ts';
+import type { World } from './world.ts';
 
 const ROLES = LED_ROLES.length;
 const [POWER, FAULT, SAFE, ACTIVITY, PRIMARY] = [0, 1, 2, 3, 4];
@@ -36,9 +36,7 @@ export function healthOf(w: World, c: number): Health {
 }
 
 function online(w: World, c: number): boolean {
-  if (w.kind[c] === Kind.Cpu)
-    return w.inLockstep[w.sys[c] * REPLICAS_PER_SYSTEM + w.cpuSlot[c]] === 1;
-  return isOnline(w, c);
+  return w.kind[c] === Kind.Cpu ? cpuInLockstep(w, c) : isOnline(w, c);
 }
 
 export function progressOf(w: World, c: number): number {
@@ -51,21 +49,19 @@ export function progressOf(w: World, c: number): number {
     return resyncProgress(w, w.sys[c]);
   }
   if (w.kind[c] === Kind.Disk && st === OpState.Initializing) return rebuildProgress(w, c);
-  const end = w.phaseEndMs[c];
+  const end = w.phaseEndUs[c];
   if (
     end > 0 &&
     (st === OpState.Diagnostics || st === OpState.Initializing || st === OpState.Dumping)
   ) {
-    const start = w.phaseStartMs[c];
-    return Math.min(1, Math.max(0, (w.timeMs - start) / (end - start)));
+    const start = w.phaseStartUs[c];
+    return Math.min(1, Math.max(0, (w.timeUs - start) / (end - start)));
   }
   return -1;
 }
 
-/** Scratch drive per LED role, reused for every component (no allocation per snapshot). */
-const leds = new Uint8Array(ROLES);
-
 function drive(w: World, c: number, on: boolean, present: boolean, safe: boolean): number {
+  const leds = w.scratch.leds;
   const st = w.state[c] as OpState;
   const kind = w.kind[c] as Kind;
   const powered = present && !(st === OpState.Offline && w.reason[c].startsWith('no power'));
@@ -113,14 +109,12 @@ export function writeSnapshot(w: World, v: SnapshotViews, speed: number, wallMs:
     v.faultCount[c] = w.faultCount[c];
   }
   v.sysStatus.set(w.status);
-  v.counters.set(w.counters.subarray(0, w.m * COUNTERS_PER_SYSTEM));
+  for (let s = 0; s < w.m; s++) writeSnapshotCounters(w, s, v.counters, s * COUNTERS_PER_SYSTEM);
   v.laneValue.set(w.laneValue);
   v.laneFlag.set(w.laneFlag);
   v.laneHead.set(w.laneHead);
   Atomics.add(v.control, 0, 1);
 }
-
-const KIND_NAMES = ['cpu', 'io', 'xio', 'disk', 'pci', 'nic', 'psu'];
 
 function actionsOf(w: World, c: number): CommandType[] {
   const out: CommandType[] = ['inject', 'clearMtbf', 'setRestartPolicy'];
@@ -165,22 +159,5 @@ export function componentInfo(w: World, c: number): ComponentInfo {
     restartPolicy: POLICY_NAMES[w.policy[c]],
     faults: [...FAULTS_BY_KIND[w.kind[c] as Kind]],
     actions: actionsOf(w, c),
-  };
-}
-
-export function systemCounters(w: World, s: number): SystemCounters {
-  const k = s * COUNTERS_PER_SYSTEM;
-  const up = w.counters[k];
-  const down = w.counters[k + 1];
-  return {
-    systemId: w.systemId(s),
-    status: w.status[s],
-    uptimeMs: up,
-    downtimeMs: down,
-    availability: up + down > 0 ? up / (up + down) : 1,
-    transactionsCommitted: w.counters[k + 2],
-    transactionsLost: w.counters[k + 3],
-    silentDataCorruptions: w.counters[k + 4],
-    outputsSuppressed: w.counters[k + 5],
   };
 }

@@ -51,3 +51,10 @@ export function collect(e: Engine, ms: number, out: EngineEvent[] = []): EngineE
   }
   return out;
 }
+
+/** Byte equality without a deep element-by-element diff (states are megabytes). */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
+    Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+  );
+}

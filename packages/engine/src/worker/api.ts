@@ -21,6 +21,11 @@ export interface LoadRequest {
   seed: number;
   randomFaults?: boolean;
   /**
+   * Fit replacement parts when they are delivered (and, on the comparison machines, restore
+   * lost links after the repair time), as headless runs do. Default false: a person does it.
+   */
+  autoRepair?: boolean;
+  /**
    * When given, the worker writes every snapshot into this shared buffer (the page is
    * cross-origin isolated). Otherwise snapshots come back as transferred ArrayBuffers from
    * {@link WorkerApi.nextSnapshot}.

@@ -75,7 +75,11 @@ export class EngineHost implements WorkerApi {
       let engine: Simulation;
       const saved = request.savedState;
       const config = saved ? null : this.rackConfig(request.rack);
-      const options = { seed, randomFaults: request.randomFaults === true };
+      const options = {
+        seed,
+        randomFaults: request.randomFaults === true,
+        autoRepair: request.autoRepair === true,
+      };
       // The comparison machines load only when a page asks for one (they are not in the
       // worker's first download).
       if (saved && isAltSave(saved)) {

@@ -58,6 +58,7 @@ export interface StartOptions {
   rack: RackChoice;
   seed: number;
   randomFaults: boolean;
+  autoRepair?: boolean;
 }
 
 /** The engine's plain records at one simulated time. */
@@ -86,7 +87,7 @@ export class EngineClient {
   private callIds = 0;
   private busy = new Set<string>();
   private generation = 0;
-  private request: Pick<LoadRequest, 'rack' | 'seed' | 'randomFaults'> | null = null;
+  private request: Pick<LoadRequest, 'rack' | 'seed' | 'randomFaults' | 'autoRepair'> | null = null;
   private model: RackModel | null = null;
   private saved: { state: Uint8Array; timeMs: number } | null = null;
   private restarts: number[] = [];
@@ -119,6 +120,7 @@ export class EngineClient {
       rack: options.rackRequest,
       seed: options.seed,
       randomFaults: options.randomFaults,
+      autoRepair: options.autoRepair === true,
     };
     return this.boot(null);
   }

@@ -11,7 +11,7 @@ import {
   type SystemCounters,
   type SystemInfo,
 } from '../../types.ts';
-import { pullRefusal } from './actions.ts';
+import { pullRefusal } from './interventions.ts';
 import { faultsOf } from './faults.ts';
 import { currentCounts } from './settle.ts';
 import { type AltState, NodePhase, ServicePhase } from './state.ts';
@@ -70,9 +70,18 @@ export function systemCounters(w: AltState): SystemCounters[] {
     availability:
       row.uptimeMs + row.downtimeMs > 0 ? row.uptimeMs / (row.uptimeMs + row.downtimeMs) : 1,
     transactionsCommitted: row.transactionsCommitted,
+    // Modelled, not executed: an alternative runs no instructions through a voter.
+    transactionsExecuted: 0,
     transactionsLost: row.transactionsLost,
     silentDataCorruptions: row.silentDataCorruptions,
     outputsSuppressed: 0,
+    // No lockstep resync pauses and no NIC-team model in these architectures.
+    pausedMs: 0,
+    unreachableMs: 0,
+    serviceCalls: w.calls.filter((call) => call.systemId === w.systemId(s)).length,
+    // No voter: nothing is compared and no software rule picks.
+    softwareRulePicks: 0,
+    compares: 0,
   }));
 }
 

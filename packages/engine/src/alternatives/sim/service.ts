@@ -6,9 +6,10 @@
  *
  * The phases and their timing are the Markov chains of docs/comparison.md, run event by event.
  */
+import type { Severity } from '../../types.ts';
 import { ALTERNATIVES, inFlightTransactions, nodeDetectionMs } from '../parameters.ts';
 import { nodeReady, reachable, storageOk, storageSystem } from './conditions.ts';
-import { log } from './events.ts';
+import { log, pushEvent } from './events.ts';
 import { schedule } from './timers.ts';
 import { type AltState, NodePhase, ServicePhase, type ServiceState, TimerType } from './state.ts';
 
@@ -18,21 +19,64 @@ export function startingMs(svc: ServiceState): number {
   return svc.kind === 'cluster' ? ALTERNATIVES.groupOnlineMs.value + recovery : recovery;
 }
 
+/** A line about the service: on system `s`, with its severity. */
+interface Say {
+  s: number;
+  severity: Severity;
+  message: string;
+}
+
+/**
+ * The service starts or stops serving: an `application` alert of system `s` (value 100: the
+ * application serves again, 0: it stopped), so that a page can draw the service's up and down
+ * from the event stream alone (the comparison page's timelines), as the ftServer's SAM reports
+ * an application restart. Not a notification: the cluster service or an administrator's
+ * monitoring would raise it, and the comparison shows it in its own way.
+ */
+function serviceAlert(w: AltState, say: Say, up: boolean): void {
+  pushEvent(w, {
+    kind: 'alert',
+    timeMs: w.timeMs,
+    systemId: w.systemId(say.s),
+    componentId: null,
+    severity: say.severity,
+    message: say.message,
+    metric: 'application',
+    valuePct: up ? 100 : 0,
+    notify: false,
+  });
+}
+
 function setPhase(
   w: AltState,
   i: number,
   phase: ServicePhase,
   on: number,
   reason: string,
-  durationMs = 0,
+  durationMs: number,
+  say: Say | null,
 ): void {
   const svc = w.services[i];
+  const wasUp = svc.phase === ServicePhase.Up;
   svc.phase = phase;
   svc.on = on;
   svc.reason = reason;
   svc.gen++;
   svc.phaseEndMs = durationMs > 0 ? w.timeMs + durationMs : 0;
   if (durationMs > 0) schedule(w, svc.phaseEndMs, TimerType.ServicePhaseEnd, i, svc.gen);
+  const up = phase === ServicePhase.Up;
+  if (up !== wasUp) {
+    const s = say?.s ?? (on >= 0 ? on : svc.blame);
+    serviceAlert(
+      w,
+      say ?? {
+        s,
+        severity: up ? 'info' : 'critical',
+        message: `Service ${svc.id} ${up ? 'serves again' : 'stopped serving'}: ${reason}`,
+      },
+      up,
+    );
+  } else if (say) log(w, say.s, -1, say.severity, say.message);
 }
 
 /** The service stops serving: work in flight is lost unless the stop was orderly. */
@@ -55,19 +99,20 @@ function pickNode(w: AltState, svc: ServiceState, first: number): number {
   return svc.nodes.find((n) => nodeReady(w, n)) ?? -1;
 }
 
-function start(w: AltState, i: number, node: number): void {
+function start(w: AltState, i: number, node: number, say: Say | null = null): void {
   const svc = w.services[i];
   if (svc.kind === 'cluster' && svc.blame !== node && svc.nodes.includes(svc.blame)) {
     svc.failovers++;
     log(w, node, -1, 'warning', `Cluster ${svc.id}: failing over to ${w.systemName(node)}`);
   }
-  setPhase(w, i, ServicePhase.Starting, node, `starting on ${w.systemName(node)}`, startingMs(svc));
+  const why = `starting on ${w.systemName(node)}`;
+  setPhase(w, i, ServicePhase.Starting, node, why, startingMs(svc), say);
 }
 
 function down(w: AltState, i: number, reason: string): void {
   const svc = w.services[i];
-  setPhase(w, i, ServicePhase.Down, -1, reason);
-  log(w, svc.blame, -1, 'critical', `Service ${svc.id} is down: ${reason}`);
+  const message = `Service ${svc.id} is down: ${reason}`;
+  setPhase(w, i, ServicePhase.Down, -1, reason, 0, { s: svc.blame, severity: 'critical', message });
 }
 
 /** The node running the service stopped or became unreachable. */
@@ -78,13 +123,19 @@ function nodeLost(w: AltState, i: number, node: number, stopped: boolean): void 
   if (svc.kind === 'cluster') {
     // The other node notices by missed heartbeats; a resource poll catches a dead link as fast.
     svc.preferSame = false;
-    setPhase(w, i, ServicePhase.Detecting, node, `${why}; detecting`, nodeDetectionMs());
-    log(w, node, -1, 'error', `Cluster ${svc.id}: ${why}`);
+    setPhase(w, i, ServicePhase.Detecting, node, `${why}; detecting`, nodeDetectionMs(), {
+      s: node,
+      severity: 'error',
+      message: `Cluster ${svc.id}: ${why}`,
+    });
   } else if (stopped) {
     down(w, i, why);
   } else {
-    setPhase(w, i, ServicePhase.Unreachable, node, why);
-    log(w, node, -1, 'error', `Service ${svc.id} unreachable: ${why}`);
+    setPhase(w, i, ServicePhase.Unreachable, node, why, 0, {
+      s: node,
+      severity: 'error',
+      message: `Service ${svc.id} unreachable: ${why}`,
+    });
   }
 }
 
@@ -106,8 +157,11 @@ function step(w: AltState, i: number): boolean {
       if (w.nodes[on].phase !== NodePhase.Up) down(w, i, `${w.systemName(on)} stopped`);
       else if (!dataOk) down(w, i, 'its data is unavailable');
       else if (reachable(w, on)) {
-        setPhase(w, i, ServicePhase.Up, on, 'reachable again');
-        log(w, on, -1, 'info', `Service ${svc.id} reachable again`);
+        setPhase(w, i, ServicePhase.Up, on, 'reachable again', 0, {
+          s: on,
+          severity: 'info',
+          message: `Service ${svc.id} reachable again`,
+        });
       } else return false;
       return true;
     case ServicePhase.Starting:
@@ -146,8 +200,11 @@ export function onServicePhaseEnd(w: AltState, i: number, gen: number): void {
   } else if (svc.phase === ServicePhase.Starting) {
     const node = svc.on;
     w.appStarts[node]++;
-    setPhase(w, i, ServicePhase.Up, node, `running on ${w.systemName(node)}`);
-    log(w, node, -1, 'info', `Service ${svc.id} is up on ${w.systemName(node)}`);
+    setPhase(w, i, ServicePhase.Up, node, `running on ${w.systemName(node)}`, 0, {
+      s: node,
+      severity: 'info',
+      message: `Service ${svc.id} is up on ${w.systemName(node)}`,
+    });
   }
 }
 
@@ -161,19 +218,17 @@ export function applicationCrash(w: AltState, s: number, reason: string): boolea
   const svc = w.services[i];
   if (svc.on !== s || svc.phase !== ServicePhase.Up) return false;
   interrupt(w, svc, s, false);
-  log(w, s, -1, 'error', `Application of service ${svc.id} failed: ${reason}`);
+  const say: Say = {
+    s,
+    severity: 'error',
+    message: `Application of service ${svc.id} failed: ${reason}`,
+  };
   if (svc.kind === 'cluster') {
     svc.preferSame = true;
-    setPhase(
-      w,
-      i,
-      ServicePhase.Detecting,
-      s,
-      `${reason}; detecting`,
-      ALTERNATIVES.resourcePollMs.value,
-    );
+    const pollMs = ALTERNATIVES.resourcePollMs.value;
+    setPhase(w, i, ServicePhase.Detecting, s, `${reason}; detecting`, pollMs, say);
   } else {
-    start(w, i, s);
+    start(w, i, s, say);
   }
   return true;
 }

@@ -11,7 +11,7 @@ import { type LedRole, ledIndex } from '@ft/hardware';
 import { ComponentFlag, COUNTERS_PER_SYSTEM, Counter, type SnapshotViews } from '../../snapshot.ts';
 import { Health, LedDrive, OpState, SystemStatus } from '../../types.ts';
 import { arrayPowered, hostPowered, partOk, volumeOk } from './conditions.ts';
-import { pullRefusal } from './actions.ts';
+import { pullRefusal } from './interventions.ts';
 import { currentCounts } from './settle.ts';
 import { diskProgress } from './storage.ts';
 import { type AltState, NodePhase, ServicePhase } from './state.ts';
@@ -233,6 +233,7 @@ function writeCounters(w: AltState, out: Float64Array): void {
     out[k + Counter.TxCommitted] = row.transactionsCommitted;
     out[k + Counter.TxLost] = row.transactionsLost;
     out[k + Counter.Sdc] = row.silentDataCorruptions;
+    out[k + Counter.ServiceCalls] = w.calls.filter((c) => c.systemId === w.systemId(s)).length;
   });
 }
 
