@@ -126,4 +126,27 @@ test.describe('lesson player', () => {
     await expect(lesson.score).toHaveText('0 / 60');
     await expect(page.getByTestId('lesson.penalties')).toHaveCount(0);
   });
+
+  test('"Do it for me" plays the shown solution on the twin until the lesson passes', async ({
+    page,
+  }) => {
+    const lesson = new LessonPage(page);
+    await lesson.openLesson('nic-teaming');
+    await lesson.twin.setSpeed(10);
+    for (const stepId of ['which-port', 'plug-back']) {
+      await lesson.expectStep(stepId);
+      await expect(lesson.button('play-solution')).toHaveCount(0);
+      await lesson.button('hint').click();
+      await lesson.button('solution').click();
+      await expect(lesson.button('play-solution')).toBeEnabled();
+      await lesson.button('play-solution').click();
+      await expect(lesson.announcer).toContainText(
+        `Step ${stepId === 'which-port' ? 1 : 2} passed`,
+      );
+    }
+    await expect(lesson.report.getByRole('heading', { name: 'Lesson complete' })).toBeVisible();
+    await expect(page.getByTestId('lesson.report-score')).toHaveText('0 / 40');
+    await expect(lesson.report).toContainText('No wrong moves.');
+    expect(lesson.twin.consoleErrors()).toEqual([]);
+  });
 });
