@@ -56,6 +56,11 @@ export const browserClock: Clock = {
 
 export type Tone = 'info' | 'ok' | 'warn';
 
+/** A title as the end of a sentence: "Which one may you pull?" keeps its own mark. */
+function ending(title: string): string {
+  return /[.?!…]$/.test(title) ? title : `${title}.`;
+}
+
 export interface Announcement {
   /** Changes on every announcement, so the same words are announced again. */
   id: number;
@@ -213,7 +218,9 @@ export class LessonController {
       this.clock.every(TIMER_MS, () => this.tick()),
       this.clock.every(CHECK_EVERY_MS, () => void this.requestCheck(false)),
     );
-    this.announce(`Lesson started: ${this.lesson.title}. Step 1: ${this.lesson.steps[0].title}.`);
+    this.announce(
+      `Lesson started: ${ending(this.lesson.title)} Step 1: ${ending(this.lesson.steps[0].title)}`,
+    );
     await this.player.start();
     if (this.state.phase === 'setup') this.update({ phase: 'running' });
     await this.requestCheck(false);
@@ -301,7 +308,7 @@ export class LessonController {
         now.status === 'passed'
           ? ` Lesson complete. ${this.scoreLine()}`
           : next
-            ? ` Next, step ${now.stepIndex + 1}: ${next.title}.`
+            ? ` Next, step ${now.stepIndex + 1}: ${ending(next.title)}`
             : '';
       this.announce(`Step ${index + 1} passed. ${step.feedback.pass}${tail}`, 'ok');
       return;
