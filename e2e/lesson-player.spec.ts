@@ -85,16 +85,18 @@ test.describe('lesson player', () => {
     await lesson.twin.setSpeed(10);
     await lesson.expectStep('which-is-safe');
 
-    await lesson.button('solution').click();
-    await expect(lesson.announcer).toHaveText(
-      'The solution is not available yet: take the 1 remaining hint(s) first.',
+    // The solution stays locked (and says why) until every hint was taken.
+    await expect(lesson.button('solution')).toBeDisabled();
+    await expect(lesson.button('solution')).toHaveAccessibleDescription(
+      'Available after the last hint. The step then earns no points.',
     );
-    await expect(page.getByTestId('lesson.solution-shown')).toHaveCount(0);
     await lesson.button('hint').click();
     await expect(page.getByTestId('lesson.hint.0')).toContainText('−5 points');
     await expect(lesson.announcer).toContainText('Hint, −5 points:');
+    await expect(lesson.button('solution')).toBeEnabled();
     await lesson.button('solution').click();
     await expect(page.getByTestId('lesson.solution-shown')).toContainText(`Select ${GOOD}`);
+    await expect(lesson.announcer).toContainText('This step now earns no points.');
 
     // Pull the last good CPU element: the twin asks, the trainee confirms, the system goes down.
     await lesson.twin.expectState(FAILED, 'broken');
@@ -123,5 +125,28 @@ test.describe('lesson player', () => {
     await lesson.expectStep('which-is-safe');
     await expect(lesson.score).toHaveText('0 / 60');
     await expect(page.getByTestId('lesson.penalties')).toHaveCount(0);
+  });
+
+  test('"Do it for me" plays the shown solution on the twin until the lesson passes', async ({
+    page,
+  }) => {
+    const lesson = new LessonPage(page);
+    await lesson.openLesson('nic-teaming');
+    await lesson.twin.setSpeed(10);
+    for (const stepId of ['which-port', 'plug-back']) {
+      await lesson.expectStep(stepId);
+      await expect(lesson.button('play-solution')).toHaveCount(0);
+      await lesson.button('hint').click();
+      await lesson.button('solution').click();
+      await expect(lesson.button('play-solution')).toBeEnabled();
+      await lesson.button('play-solution').click();
+      await expect(lesson.announcer).toContainText(
+        `Step ${stepId === 'which-port' ? 1 : 2} passed`,
+      );
+    }
+    await expect(lesson.report.getByRole('heading', { name: 'Lesson complete' })).toBeVisible();
+    await expect(page.getByTestId('lesson.report-score')).toHaveText('0 / 40');
+    await expect(lesson.report).toContainText('No wrong moves.');
+    expect(lesson.twin.consoleErrors()).toEqual([]);
   });
 });

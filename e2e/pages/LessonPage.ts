@@ -70,7 +70,17 @@ export class LessonPage {
   check(index: number): Locator {
     return this.page.getByTestId(`lesson.check.${index}`);
   }
-  button(name: 'check-work' | 'skip' | 'hint' | 'solution' | 'save' | 'share' | 'again'): Locator {
+  button(
+    name:
+      | 'check-work'
+      | 'skip'
+      | 'hint'
+      | 'solution'
+      | 'play-solution'
+      | 'save'
+      | 'share'
+      | 'again',
+  ): Locator {
     return this.page.getByTestId(`lesson.${name}`);
   }
 

@@ -26,6 +26,12 @@ export const COUNTER_NAMES = [
   'silentDataCorruptions',
   'outputsSuppressed',
   'applicationRestarts',
+  'transactionsExecuted',
+  'pausedMs',
+  'unreachableMs',
+  'serviceCalls',
+  'softwareRulePicks',
+  'compares',
 ] as const;
 
 export type CounterName = (typeof COUNTER_NAMES)[number];
@@ -191,6 +197,12 @@ export function buildView(r: EngineRecords): StateView {
         silentDataCorruptions: k.silentDataCorruptions,
         outputsSuppressed: k.outputsSuppressed,
         applicationRestarts: s?.sam.restarts ?? 0,
+        transactionsExecuted: k.transactionsExecuted,
+        pausedMs: k.pausedMs,
+        unreachableMs: k.unreachableMs,
+        serviceCalls: k.serviceCalls,
+        softwareRulePicks: k.softwareRulePicks,
+        compares: k.compares,
       },
       upgrade: s?.upgrade.state ?? 'Idle',
       softwareVersion: s?.softwareVersion ?? '',

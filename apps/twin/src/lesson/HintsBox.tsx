@@ -79,6 +79,23 @@ export function HintsBox({
             ))}
           </ol>
           {step.solutionText && <p>{step.solutionText}</p>}
+          {step.solution.length > 0 && (
+            <button
+              type="button"
+              className="lp-button"
+              data-testid="lesson.play-solution"
+              aria-disabled={!controller.canPlaySolution() || state.solving}
+              aria-describedby="lp-play-solution-why"
+              onClick={() => void controller.playSolution()}
+            >
+              {state.solving ? 'Playing the solution…' : 'Do it for me'}
+            </button>
+          )}
+          {step.solution.length > 0 && (
+            <p id="lp-play-solution-why" className="lp-muted lp-small">
+              The twin plays these steps for you, at the twin's speed.
+            </p>
+          )}
         </div>
       )}
     </section>

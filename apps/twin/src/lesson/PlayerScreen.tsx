@@ -281,9 +281,11 @@ function Attempt({
       (a) => made?.onTraineeAction(a),
     );
     const recorder = new SessionRecorder(twin.instance.engine.bus);
+    const driver = new LessonDriver(live, trainee);
     made = new LessonController({
       lesson,
-      driver: new LessonDriver(live, trainee),
+      driver,
+      solver: driver.forTrainee(),
       trainee,
       recorder,
       bus: twin.instance.engine.bus,

@@ -41,7 +41,15 @@ function setup(lesson: LessonInstance) {
   );
   const recorder = new SessionRecorder(twin.bus);
   const driver = new LessonDriver(live, trainee);
-  controller = new LessonController({ lesson, driver, trainee, recorder, bus: twin.bus, clock });
+  controller = new LessonController({
+    lesson,
+    driver,
+    solver: driver.forTrainee(),
+    trainee,
+    recorder,
+    bus: twin.bus,
+    clock,
+  });
   const said: string[] = [];
   controller.subscribe(() => {
     const a = controller?.getState().announcement;
@@ -179,4 +187,43 @@ describe('the lesson controller', () => {
     expect(s.controller.getState()).toMatchObject({ phase: 'over', attempt: { status: 'failed' } });
     expect(s.controller.report()).toMatchObject({ passed: false, score: 0 });
   });
+
+  // Every shipped lesson with its solution runs headless in `pnpm lesson run --solution` (its
+  // own test); here, two short ones through the controller (the headless twin polls waits in
+  // 250 ms steps, with no time warp, so long resynchronisations take minutes of CPU).
+  const QUICK = ['last-good-cpu', 'nic-teaming'];
+  it('"do it for me" plays the shown solution as the trainee, and the lesson passes', async () => {
+    const outcomes: string[] = [];
+    for (const id of QUICK) {
+      const s = setup(load(id));
+      const c = s.controller;
+      await c.start();
+      expect(c.canPlaySolution()).toBe(false);
+      for (let guard = 0; c.getState().attempt.status === 'running' && guard < 20; guard++) {
+        const step = c.getState().attempt.stepIndex;
+        while (
+          c.getState().attempt.steps[step].hintsTaken < (c.lesson.steps[step].hints ?? []).length
+        )
+          c.hint();
+        c.solution();
+        expect([id, step, c.canPlaySolution()]).toEqual([id, step, true]);
+        await c.playSolution();
+        // Let what the solution started finish (a resynchronisation, a rebuild): ticks check.
+        for (let t = 0; t < 900 && c.getState().attempt.stepIndex === step; t++) {
+          if (c.getState().attempt.status !== 'running') break;
+          await s.live.advance(1000);
+          s.clock.tick(CHECK_EVERY_MS);
+          await c.idle();
+        }
+      }
+      const { attempt, score } = c.getState();
+      outcomes.push(`${id}: ${attempt.status} ${score.score}/${score.maxScore}`);
+      // Every step showed its solution, so none earns points; nothing was a wrong move.
+      expect(attempt.mistakes).toEqual([]);
+      c.dispose();
+    }
+    expect(outcomes).toEqual(
+      QUICK.map((id) => expect.stringMatching(new RegExp(`^${id}: passed 0/\\d+$`))),
+    );
+  }, 240_000);
 });

@@ -9,12 +9,14 @@
  * drive it over a headless engine.
  */
 import {
+  answersOf,
   type Attempt,
   type FinishReport,
   type LessonInstance,
   LessonPlayer,
   type Score,
   type Session,
+  runScenario,
   type ScenarioDriver,
   scoreAttempt,
   type UserAction,
@@ -54,6 +56,11 @@ export const browserClock: Clock = {
 
 export type Tone = 'info' | 'ok' | 'warn';
 
+/** A title as the end of a sentence: "Which one may you pull?" keeps its own mark. */
+function ending(title: string): string {
+  return /[.?!…]$/.test(title) ? title : `${title}.`;
+}
+
 export interface Announcement {
   /** Changes on every announcement, so the same words are announced again. */
   id: number;
@@ -77,6 +84,8 @@ export interface PlayerState {
   /** What "check my work" found last, for the current step (null before the first check). */
   lastCheck: { stepIndex: number; passing: number; total: number } | null;
   busy: 'skipping' | null;
+  /** "Do it for me" is playing the current step's solution. */
+  solving: boolean;
   /** Entry actions that failed (a refused command, a wait that timed out). */
   setupErrors: string[];
 }
@@ -84,6 +93,8 @@ export interface PlayerState {
 export interface ControllerParts {
   lesson: LessonInstance;
   driver: ScenarioDriver;
+  /** The same twin acting for the trainee ("do it for me"): its commands are the trainee's. */
+  solver?: ScenarioDriver;
   trainee: TraineeActions;
   recorder: SessionRecorder;
   bus: TwinBus;
@@ -94,6 +105,7 @@ export class LessonController {
   readonly lesson: LessonInstance;
   private readonly player: LessonPlayer;
   private readonly driver: ScenarioDriver;
+  private readonly solver: ScenarioDriver | null;
   private readonly trainee: TraineeActions;
   private readonly recorder: SessionRecorder;
   private readonly clock: Clock;
@@ -111,6 +123,7 @@ export class LessonController {
   constructor(parts: ControllerParts) {
     this.lesson = parts.lesson;
     this.driver = parts.driver;
+    this.solver = parts.solver ?? null;
     this.trainee = parts.trainee;
     this.recorder = parts.recorder;
     this.clock = parts.clock ?? browserClock;
@@ -134,6 +147,7 @@ export class LessonController {
       announcement: null,
       lastCheck: null,
       busy: null,
+      solving: false,
       setupErrors: [],
     };
     this.stops.push(
@@ -204,7 +218,9 @@ export class LessonController {
       this.clock.every(TIMER_MS, () => this.tick()),
       this.clock.every(CHECK_EVERY_MS, () => void this.requestCheck(false)),
     );
-    this.announce(`Lesson started: ${this.lesson.title}. Step 1: ${this.lesson.steps[0].title}.`);
+    this.announce(
+      `Lesson started: ${ending(this.lesson.title)} Step 1: ${ending(this.lesson.steps[0].title)}`,
+    );
     await this.player.start();
     if (this.state.phase === 'setup') this.update({ phase: 'running' });
     await this.requestCheck(false);
@@ -292,7 +308,7 @@ export class LessonController {
         now.status === 'passed'
           ? ` Lesson complete. ${this.scoreLine()}`
           : next
-            ? ` Next, step ${now.stepIndex + 1}: ${next.title}.`
+            ? ` Next, step ${now.stepIndex + 1}: ${ending(next.title)}`
             : '';
       this.announce(`Step ${index + 1} passed. ${step.feedback.pass}${tail}`, 'ok');
       return;
@@ -322,6 +338,58 @@ export class LessonController {
     const r = this.player.solution();
     if (!r.ok) this.announce(`The solution is not available yet: ${r.error}.`, 'warn');
     else this.announce('The solution is shown below the step. This step now earns no points.');
+  }
+
+  /** Whether "do it for me" is offered now: the solution is shown and has steps to play. */
+  canPlaySolution(): boolean {
+    const a = this.player.attempt;
+    const step = this.lesson.steps[a.stepIndex];
+    return (
+      this.solver !== null &&
+      a.status === 'running' &&
+      this.state.phase === 'running' &&
+      a.steps[a.stepIndex]?.solutionShown === true &&
+      (step?.solution.length ?? 0) > 0
+    );
+  }
+
+  /**
+   * "Do it for me": plays the shown solution of the current step on the twin, for the trainee
+   * (the step already earns nothing). Stops when the step is passed (the next step's setup must
+   * not run beside it) or the attempt ends.
+   */
+  async playSolution(): Promise<void> {
+    if (this.state.solving || !this.canPlaySolution() || !this.solver) return;
+    const index = this.player.attempt.stepIndex;
+    const stop = new AbortController();
+    const onAbort = () => stop.abort();
+    this.abort.signal.addEventListener('abort', onAbort);
+    const unwatch = this.subscribe(() => {
+      if (this.state.attempt.stepIndex !== index || this.state.attempt.status !== 'running') {
+        stop.abort();
+      }
+    });
+    this.update({ solving: true });
+    this.announce('Playing the solution on the twin…');
+    try {
+      const run = await runScenario({ steps: this.lesson.steps[index].solution }, this.solver, {
+        signal: stop.signal,
+        lessonAnchor: this.player.attempt.lessonAnchor ?? undefined,
+        answers: answersOf(this.lesson),
+      });
+      const failed = run.steps.find((r) => !r.ok && !r.skipped);
+      if (failed && !stop.signal.aborted) {
+        this.announce(
+          `The solution could not be played: ${failed.step.do}: ${failed.error ?? 'failed'}.`,
+          'warn',
+        );
+      }
+    } finally {
+      unwatch();
+      this.abort.signal.removeEventListener('abort', onAbort);
+      if (!this.abort.signal.aborted) this.update({ solving: false });
+    }
+    await this.requestCheck(false);
   }
 
   /** Records the trainee's answer to a question and checks it. */

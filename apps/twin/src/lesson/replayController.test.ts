@@ -2,7 +2,7 @@ import type { Command } from '@ft/engine';
 import { makeSession, type Session } from '@ft/lessons';
 import { describe, expect, it } from 'vitest';
 import {
-  MAX_STEP_CHUNK_MS,
+  MAX_SEEK_CHUNK_MS,
   type ReplayHost,
   ReplayController,
   type ReplayTwin,
@@ -18,7 +18,7 @@ class ClockTwin implements ReplayTwin {
   async ready(): Promise<void> {}
   async step(simMs: number): Promise<void> {
     expect(simMs).toBeGreaterThan(0);
-    expect(simMs).toBeLessThanOrEqual(MAX_STEP_CHUNK_MS);
+    expect(simMs).toBeLessThanOrEqual(MAX_SEEK_CHUNK_MS);
     this.steps++;
     this.t += simMs;
   }
@@ -85,6 +85,30 @@ const session: Session = makeSession({
 });
 
 describe('the replay controller', () => {
+  it('applies entries at their exact times, whatever their resolution', async () => {
+    const { h, twins, runFrames } = host();
+    const odd = makeSession({
+      rack: { preset: '4300-dmr' },
+      seed: 1,
+      log: [
+        { timeMs: 1205.2350000012666, command: { type: 'pull', target: 'A.cpu-1' } },
+        { timeMs: 102998.00000001863, command: { type: 'pull', target: 'A.cpu-0' } },
+      ],
+      endMs: 103_000.5,
+    });
+    const c = new ReplayController(odd, h);
+    await c.start();
+    await c.jumpTo(2);
+    expect(twins[0].applied.map((a) => a.atMs)).toEqual([1205.2350000012666, 102998.00000001863]);
+    expect(c.getState()).toMatchObject({ status: 'ended', applied: 2, timeMs: 103_000.5 });
+    await c.jumpTo(-1);
+    c.setSpeed('max');
+    c.play();
+    await runFrames(16);
+    expect(c.getState().status).toBe('ended');
+    expect(twins[1].applied.map((a) => a.atMs)).toEqual([1205.2350000012666, 102998.00000001863]);
+  });
+
   it('jumps forward to just after any entry, applying each exactly at its time', async () => {
     const { h, twins } = host();
     const c = new ReplayController(session, h);

@@ -30,8 +30,14 @@ export interface ReplayHost {
   nextFrame(fn: () => void): () => void;
 }
 
-/** Most simulated time one `step()` call runs (keeps the worker answering, shows progress). */
+/** Most simulated time one `step()` call runs while playing (a smooth, visible pace). */
 export const MAX_STEP_CHUNK_MS = 2000;
+/**
+ * Most simulated time one `step()` call runs while jumping: large, because every call waits
+ * for the page (which may be drawing frames) and the engine runs far faster than real time;
+ * small enough that the worker answers well inside its watchdog and progress shows.
+ */
+export const MAX_SEEK_CHUNK_MS = 30_000;
 /** Play speeds offered: multiples of wall time, and `max` (as fast as the engine goes). */
 export const REPLAY_SPEEDS = [1, 10, 100, 'max'] as const;
 export type ReplaySpeed = (typeof REPLAY_SPEEDS)[number];
@@ -138,7 +144,9 @@ export class ReplayController {
   ): Promise<boolean> {
     const twin = this.twin;
     if (!twin || generation !== this.generation) return false;
-    const target = toMicro(Math.min(targetMs, this.nextStopMs()));
+    // An entry's own time exactly (whatever its resolution); a time in between on the µs grid.
+    const stop = this.nextStopMs();
+    const target = targetMs >= stop ? stop : Math.min(toMicro(targetMs), stop);
     const dt = target - this.state.timeMs;
     if (dt > 0) {
       await twin.step(dt);
@@ -249,10 +257,20 @@ export class ReplayController {
     }
     this.update({ status: 'seeking', seekTargetMs: targetMs });
     while (this.state.applied < applied || this.state.timeMs < targetMs) {
-      const stepTo = Math.min(targetMs, this.state.timeMs + MAX_STEP_CHUNK_MS);
+      const before = { applied: this.state.applied, timeMs: this.state.timeMs };
+      const stepTo = Math.min(targetMs, this.state.timeMs + MAX_SEEK_CHUNK_MS);
       // Entries at the target's time but past the chosen one are left for later.
       if (!(await this.advanceTo(stepTo, generation, applied))) {
         if (generation === this.generation) this.update({ seekTargetMs: null });
+        return;
+      }
+      if (this.state.applied === before.applied && this.state.timeMs === before.timeMs) {
+        // Never spin: a log this controller cannot move through is reported, not looped on.
+        this.update({
+          status: 'diverged',
+          seekTargetMs: null,
+          problem: `the replay cannot move past ${this.state.timeMs} ms (event ${this.state.applied + 1})`,
+        });
         return;
       }
     }

@@ -1,6 +1,7 @@
 import { Engine } from '@ft/engine';
 import { describe, expect, it } from 'vitest';
-import type { Observation } from '../view.ts';
+import { evaluatePredicate } from '../predicate/evaluate.ts';
+import { anchorOf, COUNTER_NAMES, engineView, type Observation } from '../view.ts';
 import type { ScenarioDriver } from './driver.ts';
 import { EngineDriver } from './engine-driver.ts';
 import { runScenario, type StepReport } from './runner.ts';
@@ -54,6 +55,33 @@ describe('runScenario over a headless engine', () => {
       { do: 'caption', text: 'CPU element 1 fails' },
       { do: 'caption', text: null },
     ]);
+  });
+
+  it("exposes the engine's counters to predicates: the resync paused, the voter compared", async () => {
+    const driver = driverFor();
+    const before = engineView(driver.engine);
+    await runScenario(hotSwap, driver);
+    const view = engineView(driver.engine);
+    const a = view.systems.A.counters;
+    expect(Object.keys(a).sort()).toEqual([...COUNTER_NAMES].sort());
+    expect(a.pausedMs).toBeGreaterThan(0);
+    expect(a.compares).toBeGreaterThan(0);
+    expect(a.transactionsExecuted).toBeGreaterThan(0);
+    expect(a.serviceCalls).toBe(1);
+    expect(a.unreachableMs).toBe(0);
+    const start = anchorOf({ view: before, events: [], actions: [] });
+    const ctx = { view, events: [], actions: [], step: start, lesson: start };
+    const paused = {
+      check: 'counter',
+      system: 'A',
+      counter: 'pausedMs',
+      op: '>',
+      value: 0,
+    } as const;
+    expect(evaluatePredicate({ ...paused, scope: 'step' }, ctx)).toBe(true);
+    expect(evaluatePredicate({ ...paused, counter: 'unreachableMs', scope: 'step' }, ctx)).toBe(
+      false,
+    );
   });
 
   it('is deterministic: same scenario and seed, same log and same engine bytes', async () => {
