@@ -21,8 +21,10 @@ test.describe('comparison page', () => {
       'HA failover cluster: A1.cpu-0 struck',
     );
 
-    // The ftServer loses the element and runs on; the cluster's active node and the
+    // The engine finds a stuck-at fault when the element's output is next compared, so time
+    // must run. The ftServer loses the element and runs on; the cluster's active node and the
     // conventional server stop.
+    await page.getByTestId('compare.speed.1').click();
     await expect
       .poll(() => cmp.state('ftserver', 'A.cpu-0'), { timeout: 30_000 })
       .toMatch(/shot|diagnostics|broken/);
