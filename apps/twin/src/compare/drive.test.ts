@@ -86,6 +86,14 @@ describe('one control drives three twins', () => {
     expect(texts).toMatch(/is up on/);
   });
 
+  it('a target a fraction of a microsecond ahead counts as reached (the engine keeps whole µs)', async () => {
+    const { twins } = twinsFor('4300-dmr', 1);
+    await twins.ftserver.step(10);
+    const reached = await advanceTo(twins.ftserver, 10.000_33);
+    expect(reached).toBe(10);
+    expect(await advanceTo(twins.ftserver, 10.0015)).toBeCloseTo(10.002, 6);
+  });
+
   it('one click: the same fault mapped onto each architecture, or nothing where no such part', async () => {
     const { setup, twins, trackers } = twinsFor('4300-dmr', 1);
     const results = await injectAll(setup, twins, 'A.cpu-0', 'stuck-at');

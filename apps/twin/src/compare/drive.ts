@@ -27,6 +27,12 @@ export const MAX_JUMP_MS = 86_400_000;
 /** Warps that end where they began before a twin is nudged forward by executing. */
 const STALLS_BEFORE_STEP = 3;
 const NUDGE_MS = 1_000;
+/**
+ * Clocks closer than this are the same time: the ftServer engine counts whole microseconds
+ * (it rounds every advance), while the alternatives and the fault schedule use fractional
+ * milliseconds, so a target a fraction of a microsecond ahead can never be reached exactly.
+ */
+export const CLOCK_RESOLUTION_MS = 0.001;
 
 export async function setSpeedAll(twins: Twins, speed: number): Promise<void> {
   await Promise.all(ARCHS.map((a) => twins[a].setSpeed(speed)));
@@ -43,7 +49,8 @@ export async function advanceTo(
 ): Promise<number> {
   let now = twin.simTimeMs();
   let stalls = 0;
-  while (now < targetMs && !signal?.aborted) {
+  let idleNudges = 0;
+  while (targetMs - now >= CLOCK_RESOLUTION_MS && !signal?.aborted) {
     const next = await twin.jumpToNextEvent(Math.min(targetMs - now, MAX_JUMP_MS));
     if (next > now) {
       stalls = 0;
@@ -54,6 +61,9 @@ export async function advanceTo(
     if (++stalls >= STALLS_BEFORE_STEP) {
       await twin.step(Math.min(NUDGE_MS, targetMs - now));
       stalls = 0;
+      // A twin whose clock will not move (stopped, or gone) must not hold the page forever.
+      idleNudges = twin.simTimeMs() > now ? 0 : idleNudges + 1;
+      if (idleNudges >= STALLS_BEFORE_STEP) break;
     }
     now = Math.max(now, twin.simTimeMs());
   }
