@@ -9,15 +9,7 @@
  * ticks the worker answers calls, and about once a second it posts a heartbeat, so the page can
  * tell a busy engine from a dead one.
  */
-import {
-  buildRack,
-  getPreset,
-  isComparisonModelId,
-  PRESET_NAMES,
-  type RackConfig,
-} from '@ft/hardware';
 import type { Simulation } from '../alternatives/simulation.ts';
-import { isAltSave } from '../alternatives/sim/saveMagic.ts';
 import { Engine } from '../engine.ts';
 import {
   allocateSnapshot,
@@ -47,6 +39,7 @@ import type {
 } from './api.ts';
 import { findDivergence } from './divergence.ts';
 import { Job } from './jobs.ts';
+import { loadSimulation } from './loadSimulation.ts';
 
 /** How often the worker ticks, and the share of a tick it simulates at most by default. */
 const TICK_INTERVAL_MS = 16;
@@ -102,26 +95,7 @@ export class EngineHost implements WorkerApi {
         return { ok: false, error: `maxDuty must be a number in 0.1..0.9, got ${String(duty)}` };
       }
       this.duty = duty;
-      let engine: Simulation;
-      const saved = request.savedState;
-      const config = saved ? null : await rackConfig(request.rack);
-      const options = {
-        seed,
-        randomFaults: request.randomFaults === true,
-        autoRepair: request.autoRepair === true,
-      };
-      // The comparison machines load only when a page asks for one (they are not in the
-      // worker's first download).
-      if (saved && isAltSave(saved)) {
-        engine = (await import('../alternatives/simulation.ts')).restoreSimulation(saved);
-      } else if (saved) {
-        engine = Engine.restore(saved);
-      } else if (config && isComparisonRack(config)) {
-        const { createSimulation } = await import('../alternatives/simulation.ts');
-        engine = createSimulation(buildRack(config), options);
-      } else {
-        engine = Engine.fromConfig(config as RackConfig, options);
-      }
+      const engine = await loadSimulation(request);
       const layout = snapshotLayout(engine.rack.components.length, engine.rack.systems.length);
       let views: SnapshotViews;
       const shared = request.sharedSnapshot ?? null;
@@ -420,19 +394,4 @@ export class EngineHost implements WorkerApi {
       waiter.resolve(copy);
     }
   }
-}
-
-/** Whether a rack holds comparison machines (run by the alternatives, not the ftServer engine). */
-/** An ftServer preset at once; anything else through the lazily loaded rackRequest.ts. */
-async function rackConfig(rack: LoadRequest['rack']): Promise<RackConfig> {
-  if (rack && typeof rack === 'object' && 'preset' in rack && PRESET_NAMES.includes(rack.preset)) {
-    return getPreset(rack.preset);
-  }
-  return (await import('./rackRequest.ts')).rackOfRequest(rack);
-}
-
-function isComparisonRack(config: RackConfig): boolean {
-  return (
-    (config.clusters?.length ?? 0) > 0 || config.systems.some((s) => isComparisonModelId(s.model))
-  );
 }
