@@ -37,16 +37,6 @@ export const TRAP_COLUMNS = {
   ftCompEventTime: 9,
 } as const;
 
-export const KIND_NUMBERS: Record<string, number> = {
-  cpu: 1,
-  io: 2,
-  xio: 3,
-  disk: 4,
-  pci: 5,
-  nic: 6,
-  psu: 7,
-};
-
 export function trapOid(kind: TrapKind): string {
   return `${TRAP_OID_BASE}.${TRAP_NUMBERS[kind]}`;
 }

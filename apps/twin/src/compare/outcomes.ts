@@ -4,7 +4,7 @@
  * engine's FaultMap, and what its model does with that fault). Every duration comes from the
  * parameters files (`alternatives/parameters.ts`, `timing.ts`), never from this text.
  */
-import { FAULT_MTBF_H, FAULTS_BY_KIND_NAME, type FaultKind, TIMING } from '@ft/engine';
+import { FAULTS_BY_KIND_NAME, type FaultKind, TIMING } from '@ft/engine';
 import {
   ALTERNATIVES,
   FAULT_EFFECTS,
@@ -279,10 +279,4 @@ export function outcomes(
     });
   }
   return out;
-}
-
-/** Mean time between faults of this kind for one part, hours (the schedule's rate), or null. */
-export function mtbfHours(part: Pick<ComponentSpec, 'kind'>, fault: FaultKind): number | null {
-  const rates = FAULT_MTBF_H as Partial<Record<string, Partial<Record<FaultKind, number>>>>;
-  return rates[part.kind]?.[fault] ?? null;
 }

@@ -3,12 +3,7 @@
  * failover-cluster equivalent, its conventional-server equivalent), how each twin is asked for,
  * the fault map between them and the services whose downtime is counted.
  */
-import {
-  ARCHITECTURES,
-  type ComparisonRacks,
-  comparisonRacks,
-  FaultMap,
-} from '@ft/engine/alternatives';
+import { type ComparisonRacks, comparisonRacks, FaultMap } from '@ft/engine/alternatives';
 import { clusterEquivalent, conventionalEquivalent, getPreset } from '@ft/hardware';
 import type { RackChoice } from '@ft/twin';
 import { type Architecture, type ServiceSpec, servicesOf } from './serviceTracker.ts';
@@ -28,8 +23,6 @@ export const ARCHITECTURE_NAMES: Record<Architecture, string> = {
   cluster: 'HA failover cluster',
   conventional: 'Conventional server',
 };
-
-export { ARCHITECTURES };
 
 /**
  * The comparison of `preset` (an ftServer preset).

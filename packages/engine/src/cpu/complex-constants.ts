@@ -1,4 +1,3 @@
 /** Memory paging of the simulated images (shared by the interpreter and the compiler). */
 export const PAGE_SHIFT = 10;
-export const PAGE_WORDS = 1 << PAGE_SHIFT;
 export const REPLICAS_PER_SYSTEM = 3;

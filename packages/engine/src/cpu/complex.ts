@@ -16,8 +16,6 @@ import { liveRegisters } from './liveness.ts';
 import { GENERATED_FINGERPRINT, runGeneratedWorkload } from './workload.generated.ts';
 import { buildWorkload, initialiseImage, MIN_MEMORY_WORDS } from './workload.ts';
 
-export { PAGE_SHIFT, PAGE_WORDS, REPLICAS_PER_SYSTEM } from './complex-constants.ts';
-
 /** Outputs buffered per replica before the voter must look at them. */
 export const OUTPUT_CAPACITY = 512;
 

@@ -21,25 +21,6 @@ export enum Op {
   Out = 15, // output ra to port c (voted I/O)
 }
 
-export const OP_NAMES = [
-  'li',
-  'mov',
-  'add',
-  'addi',
-  'sub',
-  'muli',
-  'xor',
-  'andi',
-  'shri',
-  'shli',
-  'ld',
-  'st',
-  'blt',
-  'bne',
-  'jmp',
-  'out',
-] as const;
-
 export const REGISTERS = 16;
 export const WORDS_PER_INSTRUCTION = 4;
 

@@ -41,15 +41,6 @@ export function setState(w: World, c: number, to: OpState, reason: string, durat
   account(w, w.sys[c]);
 }
 
-/** Online CPU slots of a system as a bit mask. */
-export function lockstepMask(w: World, s: number): number {
-  let mask = 0;
-  for (let k = 0; k < REPLICAS_PER_SYSTEM; k++) {
-    if (w.inLockstep[s * REPLICAS_PER_SYSTEM + k]) mask |= 1 << k;
-  }
-  return mask;
-}
-
 export function lockstepCount(w: World, s: number): number {
   let n = 0;
   for (let k = 0; k < REPLICAS_PER_SYSTEM; k++) n += w.inLockstep[s * REPLICAS_PER_SYSTEM + k];

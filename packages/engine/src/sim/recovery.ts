@@ -27,10 +27,6 @@ const DEFECT_NAMES: Record<Defect, string> = {
   [Defect.PsuFailure]: 'power supply failure',
 };
 
-export function defectName(d: Defect): string {
-  return DEFECT_NAMES[d];
-}
-
 /** The component stays out until a person acts; hard faults open a service call. */
 export function makeBroken(w: World, c: number, reason: string, callHome: boolean): void {
   leaveLockstep(w, c);

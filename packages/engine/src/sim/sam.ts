@@ -156,7 +156,3 @@ function alert(
     notify,
   });
 }
-
-export function applicationDown(w: World, s: number): boolean {
-  return !w.management.systems[s].sam.appUp;
-}

@@ -18,7 +18,6 @@ import {
 } from '../view.ts';
 import type { EngineEvent } from '@ft/engine';
 import { findMistakes } from './penalties.ts';
-import { type Score, scoreAttempt } from './scoring.ts';
 import type { Attempt, Hint, Lesson, LessonInstance, Mistake, StepProgress } from './types.ts';
 
 export interface CheckResult {
@@ -204,9 +203,4 @@ export function addTime(lesson: Lesson, attempt: Attempt, ms: number): Attempt {
 /** Ends a running attempt as failed (the trainee gave up, or a headless run ran out of time). */
 export function giveUp(attempt: Attempt): Attempt {
   return attempt.status === 'running' ? { ...attempt, status: 'failed' } : attempt;
-}
-
-/** The score now (also in the finish report). */
-export function scoreOf(lesson: Lesson, attempt: Attempt): Score {
-  return scoreAttempt(lesson, attempt);
 }
