@@ -43,8 +43,9 @@ test.describe('comparison page', () => {
     expect(down.ftserver).toBe(0);
     expect(down.cluster).toBe(85_000);
     expect(down.conventional).toBeGreaterThan(down.cluster);
-    const clocks = await cmp.clocks();
-    expect(new Set(Object.values(clocks)).size).toBe(1);
+    // One clock: the ftServer engine counts whole microseconds, the models fractions of them.
+    const clocks = Object.values(await cmp.clocks());
+    expect(Math.max(...clocks) - Math.min(...clocks)).toBeLessThanOrEqual(0.001);
     expect(cmp.errors).toEqual([]);
   });
 

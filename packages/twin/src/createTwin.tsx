@@ -18,7 +18,7 @@ import { TwinInstance } from './instance.ts';
 import { TwinContext } from './state/context.ts';
 import { twinStyleSheets } from './styles/sheets.ts';
 import { DEFAULT_PRESET, type RackChoice } from './url/params.ts';
-import { resolveRack } from './worker/rackSource.ts';
+import { type ResolvedRack, resolveRack } from './worker/rackSource.ts';
 import type { TwinViewState } from './state/store.ts';
 import { TwinView } from './TwinView.tsx';
 
@@ -71,7 +71,7 @@ export function createTwin(host: HTMLElement, options: TwinOptions = {}): TwinHa
   if (options.notices && options.notices.length > 0) {
     instance.store.setState({ notice: { level: 'error', text: options.notices.join(' ') } });
   }
-  start(instance, options);
+  void start(instance, options);
 
   const root = createRoot(container);
   root.render(
@@ -94,11 +94,11 @@ export function createTwin(host: HTMLElement, options: TwinOptions = {}): TwinHa
   };
 }
 
-function start(instance: TwinInstance, options: TwinOptions): void {
+async function start(instance: TwinInstance, options: TwinOptions): Promise<void> {
   const choice = options.rack ?? { preset: DEFAULT_PRESET };
-  let resolved: ReturnType<typeof resolveRack>;
+  let resolved: ResolvedRack;
   try {
-    resolved = resolveRack(choice);
+    resolved = await resolveRack(choice);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     instance.store.setState({
@@ -107,9 +107,9 @@ function start(instance: TwinInstance, options: TwinOptions): void {
         text: `The rack could not be built (${why}). Showing the default rack.`,
       },
     });
-    resolved = resolveRack({ preset: DEFAULT_PRESET });
+    resolved = await resolveRack({ preset: DEFAULT_PRESET });
   }
-  void instance.engine.start(resolved.model, {
+  await instance.engine.start(resolved.model, {
     rack: choice,
     seed: options.seed ?? 1,
     randomFaults: options.randomFaults ?? false,

@@ -25,7 +25,6 @@ import { laneOffset, laneSlot } from '../lockstep/drawLanes.ts';
 import type { TwinInstance } from '../instance.ts';
 import type { ScreenPoint } from '../state/live.ts';
 import {
-  expectCommand,
   expectFault,
   expectFaultDetail,
   expectHandler,
@@ -222,6 +221,7 @@ export function createFtTwin(twin: TwinInstance): FtTwin {
       await send({ type: 'insert', target, replacement });
     },
     async command(command) {
+      const { expectCommand } = await import('./validateCommand.ts');
       await send(expectCommand(command, ids(), systemIds()));
     },
     setSpeed: (speed) => engine.setSpeed(expectSpeed(speed)),

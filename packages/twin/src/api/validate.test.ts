@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ArgumentError } from './args.ts';
 import {
-  expectCommand,
   expectFault,
   expectFaultDetail,
   expectHandler,
@@ -15,6 +14,7 @@ import {
   expectStep,
   MAX_STEP_MS,
 } from './validate.ts';
+import { expectCommand } from './validateCommand.ts';
 
 const ids = ['A.cpu-0', 'A.cpu-1', 'A.io-10', 'B.cpu-0'];
 const systems = ['A', 'B'];

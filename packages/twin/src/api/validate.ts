@@ -6,7 +6,6 @@
  */
 import type { Command, FaultDetail, FaultKind } from '@ft/engine';
 import { describeValue, shown } from '@ft/hardware';
-import { commandSchema } from '@ft/lessons';
 import * as v from 'valibot';
 import { ArgumentError, bool, checkArg, expected, idString, integer, options } from './args.ts';
 
@@ -182,22 +181,6 @@ export function expectLedRole(id: string, role: unknown, roles: readonly string[
     'role',
     `expected an LED ${id} has, one of ${roles.join(', ')}; got ${describeValue(role)}`,
   );
-}
-
-/**
- * Any engine command, checked field by field (the schema of @ft/lessons, shared with scenario
- * files) and against the rack's ids; returns the checked copy.
- */
-export function expectCommand(
-  command: unknown,
-  componentIds: readonly string[],
-  systemIds: readonly string[],
-): Command {
-  const checked = checkArg('command', 'command', commandSchema, command) as Command;
-  if (SYSTEM_COMMANDS.includes(checked.type)) {
-    expectId('command', 'command.target', checked.target, systemIds, 'system id');
-  } else expectId('command', 'command.target', checked.target, componentIds);
-  return checked;
 }
 
 function hint(ids: readonly string[], count = ID_HINT_COUNT): string {

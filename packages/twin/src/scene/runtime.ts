@@ -17,7 +17,7 @@ import type { SceneLayout } from './layout/types.ts';
 import { LedLayer } from './leds.ts';
 import { partMaterials } from './materials.ts';
 import { BenchSlots, pullOffset, stepPhase } from './motion.ts';
-import { UpgradeOverlay } from './overlay/UpgradeOverlay.ts';
+import type { UpgradeOverlay } from './overlay/UpgradeOverlay.ts';
 import { ProgressLayer } from './progress.ts';
 import type { Quality } from './quality.ts';
 
@@ -39,8 +39,15 @@ export class SceneRuntime {
   readonly labels: LabelLayer;
   readonly progress: ProgressLayer;
   readonly highlight = new HighlightBoxes();
-  /** Active Upgrade halves and the ftGateway badge; fed by {@link setSystems}. */
-  readonly upgrade: UpgradeOverlay;
+  /**
+   * Active Upgrade halves and the ftGateway badge; fed by {@link setSystems}. Null until
+   * {@link loadOverlay} (after the first frame: the embed's first-frame budget).
+   */
+  upgrade: UpgradeOverlay | null = null;
+  private overlayRequested = false;
+  private overlayArrived = false;
+  private disposed = false;
+  private systemInfos: readonly SystemInfo[] = [];
   readonly ids: readonly string[];
   /** Effective offset from home of each component (own pull, else its parent's), xyz. */
   readonly offset: Float32Array;
@@ -59,7 +66,10 @@ export class SceneRuntime {
   hovered = -1;
   private highlightDirty = true;
 
-  constructor(rack: RackModel, quality: Quality) {
+  constructor(
+    private readonly rack: RackModel,
+    quality: Quality,
+  ) {
     this.layout = buildLayout(rack);
     this.ids = rack.components.map((c) => c.id);
     const n = this.layout.components.count;
@@ -80,14 +90,7 @@ export class SceneRuntime {
     this.progress = new ProgressLayer(this.layout.progress);
     this.batches.push(this.leds.lenses, this.leds.glows, this.labels.batch);
     for (const b of this.batches) this.group.add(b.mesh);
-    this.upgrade = new UpgradeOverlay(rack);
-    this.group.add(
-      this.progress.track.mesh,
-      this.progress.fill.mesh,
-      this.highlight.mesh,
-      this.upgrade.frames.mesh,
-      this.upgrade.labels.mesh,
-    );
+    this.group.add(this.progress.track.mesh, this.progress.fill.mesh, this.highlight.mesh);
 
     const counts = new Int32Array(n + 1);
     for (const b of this.batches)
@@ -187,7 +190,12 @@ export class SceneRuntime {
     changed =
       this.progress.update(ok ? views.progress : null, this.offset, this.visible, this.moved) ||
       changed;
-    changed = this.upgrade.update(this.offset, this.visible, this.moved) || changed;
+    if (this.upgrade)
+      changed = this.upgrade.update(this.offset, this.visible, this.moved) || changed;
+    if (this.overlayArrived) {
+      this.overlayArrived = false;
+      changed = true;
+    }
     if (this.highlightDirty) {
       this.placeHighlights();
       changed = true;
@@ -236,12 +244,32 @@ export class SceneRuntime {
 
   /** Per-system info from the engine (discrete: on engine events, never per frame). */
   setSystems(systems: readonly SystemInfo[]): void {
-    this.upgrade.setSystems(systems);
+    this.systemInfos = systems;
+    this.upgrade?.setSystems(systems);
+  }
+
+  /** Loads the Active Upgrade and ftGateway overlay (once); the scene host calls it after its first frame. */
+  loadOverlay(): void {
+    if (this.overlayRequested) return;
+    this.overlayRequested = true;
+    import('./overlay/UpgradeOverlay.ts').then(
+      ({ UpgradeOverlay }) => {
+        if (this.disposed) return;
+        const overlay = new UpgradeOverlay(this.rack);
+        this.group.add(overlay.frames.mesh, overlay.labels.mesh);
+        overlay.setSystems(this.systemInfos);
+        this.upgrade = overlay;
+        this.overlayArrived = true;
+      },
+      // Without it the rack, LEDs and panels still tell the upgrade's state.
+      () => undefined,
+    );
   }
 
   dispose(): void {
+    this.disposed = true;
     this.labels.dispose();
-    this.upgrade.dispose();
+    this.upgrade?.dispose();
     const geometries = new Set([
       ...this.batches.map((b) => b.mesh.geometry),
       this.progress.track.mesh.geometry,

@@ -101,6 +101,8 @@ export class SceneHost implements Surface {
       this.pickables = runtime.batches.filter((b) => b.pickable).map((b) => b.mesh);
       this.index = new Map(runtime.ids.map((id, i) => [id, i]));
       runtime.setSystems(this.twin.store.getState().systems);
+      // A rack loaded after the first frame gets its overlay at once.
+      if (this.twin.live.stats.firstFrameAtMs >= 0) runtime.loadOverlay();
       this.applySelection();
       this.detachPositions = attachScreenPositions(
         this.twin.live,
@@ -172,8 +174,11 @@ export class SceneHost implements Surface {
     stats.frames++;
     if (stats.firstFrameAtMs < 0 && runtime) {
       stats.firstFrameAtMs = performance.now();
-      // Dragging code comes after the first picture (see CameraRig).
-      setTimeout(() => this.rig.attachControls(), 0);
+      // Dragging code and the upgrade overlay come after the first picture (embed budget).
+      setTimeout(() => {
+        this.rig.attachControls();
+        this.runtime?.loadOverlay();
+      }, 0);
     }
     return true;
   }

@@ -9,22 +9,28 @@ import {
   COMPARISON_PRESET_NAMES,
   getComparisonPreset,
   getPreset,
-  rackConfigFromValue,
   type RackModel,
 } from '@ft/hardware';
 import type { RackChoice } from '../url/params.ts';
 
+export interface ResolvedRack {
+  model: RackModel;
+  rack: LoadRequest['rack'];
+}
+
 /**
  * The configuration is a value (parsed JSON, an object from a file or an API call): it is never
- * read again as JSON text, so a JSON string is refused as what it is.
+ * read again as JSON text, so a JSON string is refused as what it is. Its schema loads only for
+ * a configuration (a preset needs none: the embed's first-frame budget).
  */
-export function resolveRack(choice: RackChoice): { model: RackModel; rack: LoadRequest['rack'] } {
+export async function resolveRack(choice: RackChoice): Promise<ResolvedRack> {
   if ('preset' in choice) {
     const config = COMPARISON_PRESET_NAMES.includes(choice.preset)
       ? getComparisonPreset(choice.preset)
       : getPreset(choice.preset);
     return { model: buildRack(config), rack: { preset: choice.preset } };
   }
+  const { rackConfigFromValue } = await import('@ft/hardware/config');
   const config = rackConfigFromValue(choice.config, choice.source, { comparison: true });
   // The worker gets the checked, filled-in copy: plain data the twin made.
   return { model: buildRack(config), rack: { config, source: choice.source } };
