@@ -50,7 +50,8 @@ const embedConfig: UserConfig = {
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
         // three.js in one chunk (its core and renderer compress better together).
-        manualChunks: (id: string) => (id.includes('/node_modules/three/build/') ? 'three' : undefined),
+        manualChunks: (id: string) =>
+          id.includes('/node_modules/three/build/') ? 'three' : undefined,
         assetFileNames: 'assets/[name]-[hash][extname]',
       },
     },
