@@ -12,6 +12,7 @@ test.describe('hot swap', () => {
     await twin.open('?preset=4300-dmr');
     await twin.expectSystem('A', 'duplex');
     const [cpu0, cpu1] = await twin.ids('A', 'cpu');
+    await twin.focusOn(cpu0);
     await twin.expectLed(cpu0, 'power', 'green');
     await twin.expectLed(cpu0, 'safeToPull', 'blue');
 

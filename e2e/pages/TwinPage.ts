@@ -144,6 +144,18 @@ export class TwinPage {
     return coloursAround(image, p.x - clip.x, p.y - clip.y, radius);
   }
 
+  /**
+   * Flies the camera to the system of component `id` (a double click on it, as a user would):
+   * the default view frames the whole 42U cabinet, where one 2U system's LEDs are a few pixels.
+   */
+  async focusOn(id: string): Promise<void> {
+    const where = () => this.page.evaluate((i) => window.ftTwin!.screenPosition(i), id);
+    // The scene places its parts a frame or two after the system's state arrives.
+    await expect.poll(where, { message: `${id} should be on screen` }).not.toBeNull();
+    const p = await where();
+    if (p) await this.page.mouse.dblclick(p.x, p.y);
+  }
+
   /** Waits until the LED shows `colour` (or, with 'dark', shows none of the lit colours). */
   async expectLed(id: string, role: LedRole, colour: LedColour, timeout = 90_000): Promise<void> {
     await expect
