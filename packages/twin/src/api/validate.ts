@@ -4,7 +4,7 @@
  * the twin's own checked copy of the value. Pure: the known ids, faults and LED roles are passed
  * in.
  */
-import type { Command, FaultDetail, FaultKind } from '@ft/engine';
+import type { FaultDetail, FaultKind } from '@ft/engine';
 import { describeValue, shown } from '@ft/hardware';
 import * as v from 'valibot';
 import { ArgumentError, bool, checkArg, expected, idString, integer, options } from './args.ts';
