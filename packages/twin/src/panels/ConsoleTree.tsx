@@ -83,10 +83,11 @@ export function ConsoleTree() {
 
   const activate = (row: TreeRow) => {
     twin.ui.select(row.id);
-    // Move the keyboard user to the panel that opened.
-    requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>('[data-testid="component-panel"] h2')?.focus(),
-    );
+    // Move the keyboard user to the panel that opened (in this twin's shadow root, not the page).
+    requestAnimationFrame(() => {
+      const root = treeRef.current?.getRootNode() as Document | ShadowRoot | undefined;
+      root?.querySelector<HTMLElement>('[data-testid="component-panel"] h2')?.focus();
+    });
   };
 
   const onKeyDown = (event: React.KeyboardEvent, index: number) => {
