@@ -6,6 +6,8 @@ import { COMP_ENTRY, MIB_ROOT, TRAP_COLUMNS, TRAP_NAMES, TRAP_NUMBERS } from './
 import type { TrapEvent } from './types.ts';
 
 const mibPath = new URL('../mib/FTSERVER-TWIN-MIB.txt', import.meta.url).pathname;
+// SNMPv2-SMI and the other IETF base modules smilint needs: Debian's smitools ships none, the
+// net-snmp package (a devDependency kept for these files only; knip.json ignores it) does.
 const baseMibs = new URL('../../../node_modules/net-snmp/lib/mibs', import.meta.url).pathname;
 const mib = readFileSync(mibPath, 'utf8');
 
