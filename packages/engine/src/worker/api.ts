@@ -39,6 +39,12 @@ export interface LoadRequest {
    * its frame rate while the engine runs flat out.
    */
   maxDuty?: number;
+  /**
+   * The clock's speed from the first tick (as {@link WorkerApi.setSpeed}; default 1). A page that
+   * wants the twin paused from its first instant passes 0: a setSpeed sent after the load
+   * arrives only once the worker has already run some ticks.
+   */
+  speed?: number;
 }
 
 export type LoadResult =

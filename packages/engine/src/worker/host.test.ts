@@ -125,6 +125,40 @@ describe('EngineHost long steps', () => {
   });
 });
 
+describe('EngineHost starting speed', () => {
+  it('a load asked to start paused never moves the clock before a setSpeed', async () => {
+    const wall = new FakeWall();
+    const host = new EngineHost(wall);
+    const result = await host.load({ rack: { preset: '4300-dmr' }, seed: 3, speed: 0 });
+    expect(result.ok).toBe(true);
+    await wall.pass(2_000);
+    expect((await host.drainBatch()).timeMs).toBe(0);
+    await host.setSpeed(1);
+    await wall.pass(1_000);
+    expect((await host.drainBatch()).timeMs).toBeGreaterThan(0);
+  });
+
+  it('without a speed the clock runs at 1x from the load', async () => {
+    const wall = new FakeWall();
+    const host = new EngineHost(wall);
+    await host.load({ rack: { preset: '4300-dmr' }, seed: 3 });
+    await wall.pass(1_000);
+    expect((await host.drainBatch()).timeMs).toBeGreaterThan(500);
+  });
+
+  it('refuses a speed that is not one, loading nothing', async () => {
+    const host = new EngineHost(new FakeWall());
+    for (const speed of [Number.NaN, -2, Number.POSITIVE_INFINITY, '1' as unknown as number]) {
+      const result = await host.load({ rack: { preset: '4300-dmr' }, seed: 3, speed });
+      expect(result).toEqual({
+        ok: false,
+        error: expect.stringMatching(/^speed must be a number/),
+      });
+    }
+    await expect(host.step(1)).rejects.toThrow(/no rack loaded/);
+  });
+});
+
 describe('EngineHost replay', () => {
   it('restores a save and replays the journal to the same state and time', async () => {
     const { wall, host } = await loaded('mixed', 5);

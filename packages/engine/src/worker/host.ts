@@ -39,7 +39,7 @@ import type {
 } from './api.ts';
 import { findDivergence } from './divergence.ts';
 import { Job } from './jobs.ts';
-import { loadSimulation } from './loadSimulation.ts';
+import { checkSpeed, loadPacing, loadSimulation } from './loadSimulation.ts';
 
 /** How often the worker ticks, and the share of a tick it simulates at most by default. */
 const TICK_INTERVAL_MS = 16;
@@ -83,18 +83,8 @@ export class EngineHost implements WorkerApi {
 
   async load(request: LoadRequest): Promise<LoadResult> {
     try {
-      const seed = request?.seed;
-      if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-        return {
-          ok: false,
-          error: `seed must be an integer in 0..4294967295, got ${String(seed)}`,
-        };
-      }
-      const duty = request.maxDuty ?? DEFAULT_DUTY;
-      if (typeof duty !== 'number' || !(duty >= 0.1 && duty <= 0.9)) {
-        return { ok: false, error: `maxDuty must be a number in 0.1..0.9, got ${String(duty)}` };
-      }
-      this.duty = duty;
+      const pacing = loadPacing(request, DEFAULT_DUTY);
+      if (typeof pacing === 'string') return { ok: false, error: pacing };
       const engine = await loadSimulation(request);
       const layout = snapshotLayout(engine.rack.components.length, engine.rack.systems.length);
       let views: SnapshotViews;
@@ -116,6 +106,8 @@ export class EngineHost implements WorkerApi {
       this.engine = engine;
       this.views = views;
       this.hold = null;
+      this.duty = pacing.duty;
+      this.speed = pacing.speed;
       this.publish();
       this.startLoop();
       return {
@@ -150,15 +142,8 @@ export class EngineHost implements WorkerApi {
   }
 
   async setSpeed(multiplier: number): Promise<void> {
-    if (
-      typeof multiplier !== 'number' ||
-      !(multiplier >= 0 || multiplier === -1) ||
-      !Number.isFinite(multiplier)
-    ) {
-      throw new Error(
-        `speed must be a number ≥ 0 (0 pauses) or -1 (as fast as possible), got ${String(multiplier)}`,
-      );
-    }
+    const problem = checkSpeed(multiplier);
+    if (problem) throw new Error(problem);
     this.speed = multiplier;
     this.lastWallMs = this.env.now();
     this.publish();

@@ -17,6 +17,36 @@ import { isAltSave } from '../alternatives/sim/saveMagic.ts';
 import { Engine } from '../engine.ts';
 import type { LoadRequest } from './api.ts';
 
+/** Why `multiplier` is not a clock speed (0 pauses, -1 as fast as possible), or null. */
+export function checkSpeed(multiplier: unknown): string | null {
+  return typeof multiplier === 'number' &&
+    Number.isFinite(multiplier) &&
+    (multiplier >= 0 || multiplier === -1)
+    ? null
+    : `speed must be a number ≥ 0 (0 pauses) or -1 (as fast as possible), got ${String(multiplier)}`;
+}
+
+/**
+ * A load request's seed checked, and its pacing (duty, starting speed) with their defaults; or
+ * why the request cannot be loaded.
+ * @example loadPacing({ rack: { preset: 'mixed' }, seed: 1, speed: 0 }, 0.75) // { duty: 0.75, speed: 0 }
+ */
+export function loadPacing(
+  request: LoadRequest,
+  defaultDuty: number,
+): { duty: number; speed: number } | string {
+  const seed = request?.seed;
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    return `seed must be an integer in 0..4294967295, got ${String(seed)}`;
+  }
+  const duty = request.maxDuty ?? defaultDuty;
+  if (typeof duty !== 'number' || !(duty >= 0.1 && duty <= 0.9)) {
+    return `maxDuty must be a number in 0.1..0.9, got ${String(duty)}`;
+  }
+  const speed = request.speed ?? 1;
+  return checkSpeed(speed) ?? { duty, speed };
+}
+
 /**
  * The simulation a (seed-checked) load request asks for; throws with a message on a bad rack.
  * @example (await loadSimulation({ rack: { preset: '4300-dmr' }, seed: 1 })).rack.systems.length // 1

@@ -358,6 +358,9 @@ export class EngineClient {
         sharedSnapshot: shared ? (shared.buffer as SharedArrayBuffer) : null,
         savedState,
         maxDuty: workerDuty(),
+        // From the first tick: paused when the page paused before the worker existed, and
+        // always while a crash's journal is replayed (the replay sets the clock).
+        speed: recovering ? 0 : this.store.getState().speed,
       }) as Promise<LoadResult>,
     );
     const loaded = await loading;
