@@ -93,12 +93,24 @@ export class TwinPage {
 
   /** Where the scene draws a component (viewport CSS px), once it is on screen. */
   async screenPosition(id: string): Promise<{ x: number; y: number }> {
+    // On screen and still: the camera may be gliding to its first view, and the orbit controls
+    // arrive after the first frame; a click must land where the part stays.
+    let p: { x: number; y: number } | null = null;
     await expect
-      .poll(() => this.page.evaluate((i) => window.ftTwin!.screenPosition(i), id), {
-        message: `${id} on screen`,
-      })
+      .poll(
+        async () => {
+          const [a, b] = await this.page.evaluate(async (i) => {
+            const api = window.ftTwin!;
+            const first = api.screenPosition(i);
+            for (let f = 0; f < 3; f++) await new Promise((r) => requestAnimationFrame(r));
+            return [first, api.screenPosition(i)];
+          }, id);
+          p = a && b && Math.hypot(a.x - b.x, a.y - b.y) < 0.5 ? b : null;
+          return p;
+        },
+        { message: `${id} on screen and still` },
+      )
       .not.toBeNull();
-    const p = await this.page.evaluate((i) => window.ftTwin!.screenPosition(i), id);
     return p!;
   }
 
