@@ -13,35 +13,35 @@
 import type {
   Command,
   CommandResult,
-  ComponentInfo,
-  DivergenceHold,
-  DumpRecord,
-  EngineEvent,
   HeartbeatMessage,
   LoadRequest,
   LoadResult,
-  ServiceCall,
-  StateChangeEvent,
-  SystemCounters,
-  SystemInfo,
-  SystemStatusEvent,
   WorkerApi,
   WorkerJob,
 } from '@ft/engine';
 import { allocateSnapshot, snapshotLayout } from '@ft/engine/snapshot';
 import { buildRack, type RackModel } from '@ft/hardware';
 import { type Remote, wrap } from 'comlink';
-import { appendEvents } from '../model/events.ts';
-import { formatSimTime } from '../model/format.ts';
 import type { Live } from '../state/live.ts';
 import type { TwinStore, TwinUi } from '../state/store.ts';
-import type { RackChoice } from '../url/params.ts';
 import bundledWorkerUrl from '../../../engine/src/worker/worker.ts?worker&url';
 import { type CallOutcome, Calls, workerLooksDead } from './calls.ts';
 import { workerDuty } from './duty.ts';
 import { Emitter } from './emitter.ts';
+import {
+  crashNotice,
+  gaveUpReason,
+  NOT_CONFIRMED,
+  RESTARTING,
+  recoveryLines,
+  STOPPED,
+  unfinished,
+} from './clientMessages.ts';
+import { createWorkerFrom, isCloneError } from './createWorker.ts';
 import { Journal } from './journal.ts';
 import { mergeComponents } from './mergeComponents.ts';
+import { StoreMirror } from './storeMirror.ts';
+import type { ClientEvents, EngineSnapshotRecords, StartOptions } from './clientEvents.ts';
 import { type SnapshotFeed, startSharedFeed, startTransferFeed } from './snapshotFeed.ts';
 
 export const EVENT_POLL_MS = 100;
@@ -51,63 +51,6 @@ const WATCHDOG_EVERY_MS = 1000;
 /** More restarts than this within RESTART_WINDOW_MS and the client stops and asks. */
 export const MAX_RESTARTS = 3;
 export const RESTART_WINDOW_MS = 30_000;
-
-export interface ClientEvents extends Record<string, unknown> {
-  event: EngineEvent;
-  state: StateChangeEvent;
-  system: SystemStatusEvent;
-  ready: undefined;
-  crash: { savedTimeMs: number | null };
-  /** Every command the worker answered, from any source (panels, API, scenarios, lessons). */
-  command: { command: Command; result: CommandResult; timeMs: number };
-  /** A time warp: from `fromMs`, at most `limitMs`, it ended at `toMs`. */
-  warp: { fromMs: number; limitMs: number; toMs: number };
-  /** The worker's long job (a step, a replay) and its progress; null when it ends. */
-  progress: WorkerJob | null;
-  /** After a crash: restored from the save and replayed, back at `timeMs`. */
-  restored: { savedTimeMs: number | null; replayed: number; refused: number; timeMs: number };
-  /** The worker kept stopping: it was not restarted; `restart()` starts it again. */
-  stopped: { reason: string };
-  /** The clock stopped on a voter divergence (hold on divergence). */
-  hold: DivergenceHold;
-}
-
-export interface StartOptions {
-  rack: RackChoice;
-  seed: number;
-  randomFaults: boolean;
-  autoRepair?: boolean;
-}
-
-/** The engine's plain records at one simulated time. */
-export interface EngineSnapshotRecords {
-  timeMs: number;
-  components: ComponentInfo[];
-  counters: SystemCounters[];
-  systems: SystemInfo[];
-  serviceCalls: ServiceCall[];
-  dumps: DumpRecord[];
-}
-
-const RESTARTING = 'The simulation is restarting; try again in a moment.';
-const STOPPED =
-  "The simulation is not running: it stopped after repeated crashes. Restart it first (the notice's button or ftTwin.restart()).";
-const NOT_CONFIRMED: CommandResult = {
-  ok: false,
-  error:
-    'The simulation worker stopped before it confirmed this command; it was not applied. Try again once it is back.',
-};
-
-/** An Error for an API promise whose worker call could not finish. */
-function unfinished(what: string, outcome: CallOutcome<unknown>): Error {
-  if (outcome.kind === 'failed') {
-    const why = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
-    return new Error(`${what} failed: ${why}`);
-  }
-  return new Error(
-    `${what} did not finish: the simulation worker stopped meanwhile. It is restored from its last save with every confirmed command; ask again once it runs.`,
-  );
-}
 
 export class EngineClient {
   readonly bus = new Emitter<ClientEvents>();
@@ -122,6 +65,7 @@ export class EngineClient {
   private model: RackModel | null = null;
   private saved: { state: Uint8Array; timeMs: number } | null = null;
   private readonly journal = new Journal();
+  private readonly mirror: StoreMirror;
   private restarts: number[] = [];
   private disposed = false;
   private lastBeatAt = 0;
@@ -133,10 +77,13 @@ export class EngineClient {
   constructor(
     private readonly store: TwinStore,
     private readonly live: Live,
-    private readonly ui: TwinUi,
+    ui: TwinUi,
     /** Where the engine worker script lives (default: bundled beside the app). */
     private readonly workerUrl: string | URL | null = null,
   ) {
+    this.mirror = new StoreMirror(store, ui, this.bus, this.journal, (name, call) =>
+      this.call(name, call),
+    );
     this.readyPromise = new Promise((resolve, reject) => {
       this.resolveReady = () => {
         this.readySettled = true;
@@ -185,7 +132,7 @@ export class EngineClient {
     if (outcome.kind !== 'answered') return NOT_CONFIRMED;
     const { timeMs, ...result } = outcome.value;
     if (result.ok) this.journal.command(command, timeMs);
-    void this.refreshComponents(this.generation);
+    void this.mirror.components();
     this.bus.emit('command', { command, result, timeMs });
     return result;
   }
@@ -247,34 +194,11 @@ export class EngineClient {
    * one round trip's worth of calls: what scenario and lesson checks are evaluated over.
    */
   async records(): Promise<EngineSnapshotRecords | null> {
-    const api = this.running();
-    if (!api) return null;
-    const [components, counters, systems, serviceCalls, dumps] = await Promise.all([
-      this.call('components', api.components()),
-      this.call('counters', api.counters()),
-      this.call('systems', api.systems()),
-      this.call('serviceCalls', api.serviceCalls()),
-      this.call('dumps', api.dumps()),
-    ]);
-    if (
-      components.kind !== 'answered' ||
-      counters.kind !== 'answered' ||
-      systems.kind !== 'answered' ||
-      serviceCalls.kind !== 'answered' ||
-      dumps.kind !== 'answered'
-    ) {
-      return null;
-    }
-    this.feed?.refresh();
-    const timeMs = this.live.views ? this.live.views.clock[0] : 0;
-    return {
-      timeMs,
-      components: components.value,
-      counters: counters.value,
-      systems: systems.value,
-      serviceCalls: serviceCalls.value,
-      dumps: dumps.value,
-    };
+    if (!this.running()) return null;
+    return this.mirror.records(() => {
+      this.feed?.refresh();
+      return this.live.views ? this.live.views.clock[0] : 0;
+    });
   }
 
   /** Brings `live.views` up to date now (API reads between frames). */
@@ -343,6 +267,7 @@ export class EngineClient {
     const api = wrap<WorkerApi>(worker);
     this.worker = worker;
     this.api = api;
+    this.mirror.attach(api, () => generation === this.generation);
     this.lastBeatAt = performance.now();
     this.startWatchdog(generation);
 
@@ -391,8 +316,8 @@ export class EngineClient {
     await this.call('setSpeed', api.setSpeed(speed));
     if (generation !== this.generation) return false;
     this.startTimers(generation, api);
-    void this.refreshComponents(generation);
-    void this.refreshCounters(generation);
+    void this.mirror.components();
+    void this.mirror.counters();
     if (!this.readySettled) this.resolveReady();
     this.bus.emit('ready', undefined);
     return true;
@@ -411,44 +336,22 @@ export class EngineClient {
     const batch = await this.call('drainBatch', api.drainBatch());
     if (batch.kind !== 'answered' || generation !== this.generation) return false;
     const fresh = this.journal.unseen(batch.value.events);
-    // One outcome per command entry, in order (warps have none).
-    const commands = entries.filter((e) => e.kind === 'command');
-    const refused = replay.value.outcomes
-      .map((o, i) => ({ o, entry: commands[i] }))
-      .filter(({ o }) => !o.ok);
     const savedTimeMs = this.saved ? this.saved.timeMs : null;
-    const lines: EngineEvent[] = [
-      this.clientLog(
-        replay.value.timeMs,
-        `Simulation worker restarted: ${savedTimeMs === null ? 'from the beginning' : `restored the state saved at ${formatSimTime(savedTimeMs)}`}, replayed ${replay.value.outcomes.length} confirmed command${replay.value.outcomes.length === 1 ? '' : 's'} and ran on to ${formatSimTime(replay.value.timeMs)}`,
-      ),
-      ...refused.map(({ o, entry }) =>
-        this.clientLog(
-          entry?.kind === 'command' ? entry.timeMs : replay.value.timeMs,
-          `Replayed after the restart, ${entry?.kind === 'command' ? `${entry.command.type} ${entry.command.target}` : 'a command'} was refused this time: ${o.error ?? 'refused'}`,
-        ),
-      ),
-    ];
-    this.receiveEvents([...fresh, ...lines], batch.value.timeMs);
+    const { lines, refused } = recoveryLines(
+      savedTimeMs,
+      entries,
+      replay.value.outcomes,
+      replay.value.timeMs,
+    );
+    this.mirror.receive([...fresh, ...lines], batch.value.timeMs);
     this.bus.emit('restored', {
       savedTimeMs,
       replayed: replay.value.outcomes.length,
-      refused: refused.length,
+      refused,
       timeMs: replay.value.timeMs,
     });
     this.store.setState({ notice: null });
     return true;
-  }
-
-  private clientLog(timeMs: number, message: string): EngineEvent {
-    return {
-      kind: 'log',
-      timeMs,
-      systemId: '',
-      componentId: null,
-      severity: 'warning',
-      message,
-    };
   }
 
   private heartbeat(job: WorkerJob | null): void {
@@ -489,95 +392,9 @@ export class EngineClient {
         }, ms),
       );
     };
-    every(EVENT_POLL_MS, 'drainEvents', () => this.pollEvents(generation, api));
-    every(COUNTER_POLL_MS, 'counters', () => this.refreshCounters(generation));
+    every(EVENT_POLL_MS, 'drainEvents', () => this.mirror.poll());
+    every(COUNTER_POLL_MS, 'counters', () => this.mirror.counters());
     every(SAVE_EVERY_MS, 'save', () => this.save(generation, api));
-  }
-
-  private async pollEvents(generation: number, api: Remote<WorkerApi>): Promise<void> {
-    const outcome = await this.call('drainEvents', api.drainBatch());
-    if (outcome.kind !== 'answered' || generation !== this.generation) return;
-    const { events, timeMs, hold } = outcome.value;
-    this.receiveEvents(events, timeMs);
-    if (hold) {
-      this.store.setState({ speed: 0, voterHold: hold });
-      this.bus.emit('hold', hold);
-    }
-  }
-
-  /** Engine events into the log and to listeners; the journal learns how far the log goes. */
-  private receiveEvents(batch: EngineEvent[], timeMs: number): void {
-    this.journal.drained(batch, timeMs);
-    if (batch.length === 0) return;
-    this.store.setState((s) => ({ events: appendEvents(s.events, batch) }));
-    let components = false;
-    let counters = false;
-    for (const event of batch) {
-      this.bus.emit('event', event);
-      if (event.kind === 'alert' && event.notify) {
-        this.ui.pushToast({ systemId: event.systemId, text: event.message, timeMs: event.timeMs });
-      }
-      if (event.kind === 'state') {
-        components = true;
-        this.bus.emit('state', event);
-      } else if (event.kind === 'system') {
-        counters = true;
-        this.bus.emit('system', event);
-      } else if (event.kind !== 'log' && event.kind !== 'vote') components = true;
-    }
-    if (components) void this.refreshComponents(this.generation);
-    if (counters) void this.refreshCounters(this.generation);
-  }
-
-  private async refreshComponents(generation: number): Promise<void> {
-    const api = this.api;
-    if (!api) return;
-    const list = await this.call('components', api.components());
-    if (list.kind === 'answered' && generation === this.generation) {
-      this.store.setState((s) => ({ components: mergeComponents(s.components, list.value) }));
-    }
-    await this.refreshSystems(generation);
-  }
-
-  private async refreshCounters(generation: number): Promise<void> {
-    const api = this.api;
-    if (!api) return;
-    const counters = await this.call('counters', api.counters());
-    if (counters.kind === 'answered' && generation === this.generation) {
-      this.store.setState({ counters: counters.value });
-    }
-    await this.refreshSystems(generation);
-  }
-
-  /**
-   * Per-system info (versions, Active Upgrade, gateway, SAM), service calls and dumps; the
-   * store changes only on news.
-   */
-  private async refreshSystems(generation: number): Promise<void> {
-    const api = this.api;
-    if (!api) return;
-    const [systems, serviceCalls, dumps] = await Promise.all([
-      this.call('systems', api.systems()),
-      this.call('serviceCalls', api.serviceCalls()),
-      this.call('dumps', api.dumps()),
-    ]);
-    if (generation !== this.generation) return;
-    const now = this.store.getState();
-    const changed: Partial<typeof now> = {};
-    if (
-      systems.kind === 'answered' &&
-      JSON.stringify(systems.value) !== JSON.stringify(now.systems)
-    )
-      changed.systems = systems.value;
-    if (
-      serviceCalls.kind === 'answered' &&
-      JSON.stringify(serviceCalls.value) !== JSON.stringify(now.serviceCalls)
-    ) {
-      changed.serviceCalls = serviceCalls.value;
-    }
-    if (dumps.kind === 'answered' && JSON.stringify(dumps.value) !== JSON.stringify(now.dumps))
-      changed.dumps = dumps.value;
-    if (Object.keys(changed).length > 0) this.store.setState(changed);
   }
 
   private async save(generation: number, api: Remote<WorkerApi>): Promise<void> {
@@ -586,7 +403,7 @@ export class EngineClient {
     const { state, timeMs, events } = outcome.value;
     this.saved = { state, timeMs };
     this.journal.saved();
-    this.receiveEvents(events, timeMs);
+    this.mirror.receive(events, timeMs);
   }
 
   /**
@@ -610,18 +427,10 @@ export class EngineClient {
     if (this.live.views) this.journal.saw(this.live.views.clock[0]);
     this.stopWorker();
     const savedTimeMs = this.saved ? this.saved.timeMs : null;
-    const pending = this.journal.pending().length;
-    const from =
-      savedTimeMs === null
-        ? 'restarting from the beginning'
-        : `restarting from the last saved state (time ${formatSimTime(savedTimeMs)})`;
     this.store.setState({
       workerStatus: 'crashed',
       job: null,
-      notice: {
-        level: 'error',
-        text: `The simulation worker stopped: ${from} and replaying the ${pending} command${pending === 1 ? '' : 's'} confirmed since.`,
-      },
+      notice: { level: 'error', text: crashNotice(savedTimeMs, this.journal.pending().length) },
     });
     this.bus.emit('crash', { savedTimeMs });
 
@@ -636,12 +445,12 @@ export class EngineClient {
 
   /** Too many crashes: stop, say what happened, offer a restart; settle what waits. */
   private giveUp(): void {
-    const seconds = Math.round(RESTART_WINDOW_MS / 1000);
-    const saved = this.saved
-      ? `the state saved at ${formatSimTime(this.saved.timeMs)}`
-      : 'the start';
-    const pending = this.journal.pending().length;
-    const reason = `The simulation worker stopped ${this.restarts.length} times within ${seconds} s, so it was not restarted again. Nothing confirmed is lost: Restart goes on from ${saved} and replays the ${pending} command${pending === 1 ? '' : 's'} confirmed since.`;
+    const reason = gaveUpReason(
+      this.restarts.length,
+      RESTART_WINDOW_MS,
+      this.saved ? this.saved.timeMs : null,
+      this.journal.pending().length,
+    );
     this.store.setState({
       workerStatus: 'stopped',
       notice: { level: 'error', text: reason, action: 'restart' },
@@ -665,27 +474,9 @@ export class EngineClient {
     this.feed?.stop();
     this.feed = null;
     this.api = null;
+    this.mirror.detach();
     this.worker?.terminate();
     this.worker = null;
     this.calls.dropAll();
   }
-}
-
-/** A value that structured cloning refused (the caller's fault, not the engine's). */
-function isCloneError(error: unknown): boolean {
-  return error instanceof Error && error.name === 'DataCloneError';
-}
-
-/**
- * A module worker from a given script URL. A script on another origin (a CDN) cannot be a
- * worker directly, so a same-origin blob module imports it (the page's CSP must allow
- * `worker-src blob:` then; docs/embed.md).
- */
-function createWorkerFrom(url: string | URL): Worker {
-  const href = new URL(String(url), globalThis.location?.href).href;
-  if (typeof location === 'undefined' || new URL(href).origin === location.origin) {
-    return new Worker(href, { type: 'module', name: 'ft-engine' });
-  }
-  const blob = new Blob([`import ${JSON.stringify(href)};`], { type: 'text/javascript' });
-  return new Worker(URL.createObjectURL(blob), { type: 'module', name: 'ft-engine' });
 }
