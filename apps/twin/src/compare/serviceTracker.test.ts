@@ -130,7 +130,7 @@ describe('ServiceTracker, alternatives', () => {
         });
         expect(t.modelledDowntimeMs(sim.timeMs)).toBe(0);
       }),
-      { numRuns: 12 },
+      { numRuns: 100 },
     );
   });
 });

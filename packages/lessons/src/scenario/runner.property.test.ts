@@ -58,7 +58,7 @@ describe('runScenario (properties)', () => {
           expect(run.failed).toBe(run.steps.filter((r) => !r.ok).length);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 100 },
     );
   });
 });

@@ -158,7 +158,7 @@ describe('SessionFollower', () => {
           expect(sameBytes(saved(engine), saved(expected))).toBe(true);
         },
       ),
-      { numRuns: 12 },
+      { numRuns: 100 },
     );
   });
 });
