@@ -248,8 +248,6 @@ export type EngineEvent =
   | AlertEvent
   | VoteEvent;
 
-export type EventKind = EngineEvent['kind'];
-
 /**
  * Per-system counters, in the units their names say. What ran for real and what was modelled are
  * reported apart (docs/design.md, "Executed and modelled").
