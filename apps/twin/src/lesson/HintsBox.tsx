@@ -1,7 +1,8 @@
 /** Progressive hints with their cost, then the solution, gated until every hint was taken. */
 import type { LessonInstance } from '@ft/lessons';
 import { describeSolutionStep, points } from './format.ts';
-import type { LessonController, PlayerState } from './lessonController.ts';
+import type { LessonController } from './lessonController.ts';
+import type { PlayerState } from './playerState.ts';
 
 export function HintsBox({
   lesson,

@@ -6,7 +6,8 @@ import { describePredicate, type LessonInstance, type Question } from '@ft/lesso
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { points } from './format.ts';
 import { IconSkip } from './icons.tsx';
-import type { AnswerState, LessonController, PlayerState } from './lessonController.ts';
+import type { LessonController } from './lessonController.ts';
+import type { AnswerState, PlayerState } from './playerState.ts';
 
 function QuestionForm({
   question,

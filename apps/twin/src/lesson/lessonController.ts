@@ -14,17 +14,19 @@ import {
   type FinishReport,
   type LessonInstance,
   LessonPlayer,
-  type Score,
   type Session,
   runScenario,
   type ScenarioDriver,
   scoreAttempt,
   type UserAction,
 } from '@ft/lessons';
-import { formatSpan, points } from './format.ts';
+import { points } from './format.ts';
+import { checkFound, ending, scoreLine, skipped, stepPassed } from './announcements.ts';
 import type { SessionRecorder } from './sessionRecorder.ts';
 import type { TraineeActions } from './traineeActions.ts';
 import type { TwinBus } from './twinPort.ts';
+import { browserClock, type Clock } from './clock.ts';
+import type { AnswerState, PlayerState, Tone } from './playerState.ts';
 
 /** Longest "skip to the next event": covers a four-hour part delivery after a service call. */
 export const SKIP_LIMIT_MS = 8 * 3_600_000;
@@ -34,61 +36,6 @@ export const TIMER_MS = 500;
 export const CHECK_EVERY_MS = 1000;
 /** Engine events arrive in bursts: one check shortly after the first of a burst. */
 export const EVENT_CHECK_DELAY_MS = 150;
-
-/** Wall-clock services, injected so tests control time. */
-export interface Clock {
-  now(): number;
-  every(ms: number, fn: () => void): () => void;
-  after(ms: number, fn: () => void): () => void;
-}
-
-export const browserClock: Clock = {
-  now: () => performance.now(),
-  every(ms, fn) {
-    const id = setInterval(fn, ms);
-    return () => clearInterval(id);
-  },
-  after(ms, fn) {
-    const id = setTimeout(fn, ms);
-    return () => clearTimeout(id);
-  },
-};
-
-export type Tone = 'info' | 'ok' | 'warn';
-
-/** A title as the end of a sentence: "Which one may you pull?" keeps its own mark. */
-function ending(title: string): string {
-  return /[.?!…]$/.test(title) ? title : `${title}.`;
-}
-
-export interface Announcement {
-  /** Changes on every announcement, so the same words are announced again. */
-  id: number;
-  text: string;
-  tone: Tone;
-}
-
-export interface AnswerState {
-  value: string;
-  correct: boolean;
-}
-
-export interface PlayerState {
-  /** `setup`: a step's entry actions are playing; `over`: passed, failed or timed out. */
-  phase: 'setup' | 'running' | 'over';
-  attempt: Attempt;
-  score: Score;
-  /** The latest trainee answer per question id. */
-  answers: Record<string, AnswerState>;
-  announcement: Announcement | null;
-  /** What "check my work" found last, for the current step (null before the first check). */
-  lastCheck: { stepIndex: number; passing: number; total: number } | null;
-  busy: 'skipping' | null;
-  /** "Do it for me" is playing the current step's solution. */
-  solving: boolean;
-  /** Entry actions that failed (a refused command, a wait that timed out). */
-  setupErrors: string[];
-}
 
 export interface ControllerParts {
   lesson: LessonInstance;
@@ -232,7 +179,7 @@ export class LessonController {
     this.player.addTime(now - this.lastTickMs);
     this.lastTickMs = now;
     if (was === 'running' && this.player.attempt.status === 'timed-out') {
-      this.announce(`Time is up. ${this.scoreLine()}`, 'warn');
+      this.announce(`Time is up. ${scoreLine(this.state.score)}`, 'warn');
     }
   }
 
@@ -240,11 +187,6 @@ export class LessonController {
     for (const stop of this.stops.splice(0)) stop();
     this.eventCheck?.();
     this.eventCheck = null;
-  }
-
-  private scoreLine(): string {
-    const { score, maxScore } = this.state.score;
-    return `Score ${score} of ${maxScore}.`;
   }
 
   /** "Check my work": evaluates the current step now and says what it found. */
@@ -302,25 +244,16 @@ export class LessonController {
       this.announce(`Wrong move, −${points(m.points)}: ${m.what}`, 'warn');
     }
     if (now.stepIndex > index) {
-      const step = this.lesson.steps[index];
-      const next = this.lesson.steps[now.stepIndex];
-      const tail =
-        now.status === 'passed'
-          ? ` Lesson complete. ${this.scoreLine()}`
-          : next
-            ? ` Next, step ${now.stepIndex + 1}: ${ending(next.title)}`
-            : '';
-      this.announce(`Step ${index + 1} passed. ${step.feedback.pass}${tail}`, 'ok');
+      this.announce(stepPassed(this.lesson, index, now, this.state.score), 'ok');
       return;
     }
     if (user && ev && ev.stepIndex === index) {
       const passing = ev.checks.filter((c) => c.passed).length;
       const total = ev.checks.length;
       this.update({ lastCheck: { stepIndex: index, passing, total } });
-      const missing = ev.checks.find((c) => !c.passed);
-      const advice = this.lesson.steps[index].feedback.fail;
+      const missing = ev.checks.find((c) => !c.passed)?.label ?? null;
       this.announce(
-        `${passing} of ${total} checks pass.${missing ? ` Not yet: ${missing.label}.` : ''}${advice ? ` ${advice}` : ''}`,
+        checkFound(passing, total, missing, this.lesson.steps[index].feedback.fail),
         'warn',
       );
     }
@@ -409,18 +342,7 @@ export class LessonController {
     try {
       const from = this.driver.timeMs();
       const to = await this.driver.warp(SKIP_LIMIT_MS);
-      const skipped = to - from;
-      if (!(skipped > 0)) {
-        this.announce(
-          'Nothing to skip right now: something is running that must run in real time.',
-        );
-      } else if (skipped >= SKIP_LIMIT_MS - 1) {
-        this.announce(
-          `Nothing is scheduled in the next ${formatSpan(SKIP_LIMIT_MS)}: skipped that.`,
-        );
-      } else {
-        this.announce(`Skipped ${formatSpan(skipped)} to the next event.`);
-      }
+      this.announce(skipped(to - from, SKIP_LIMIT_MS));
     } finally {
       this.update({ busy: null });
     }
@@ -439,7 +361,7 @@ export class LessonController {
   /** Ends a running attempt (the trainee stops): the finish report follows. */
   giveUp(): void {
     this.player.giveUp();
-    this.announce(`Attempt ended. ${this.scoreLine()}`, 'warn');
+    this.announce(`Attempt ended. ${scoreLine(this.state.score)}`, 'warn');
   }
 
   report(): FinishReport {

@@ -14,7 +14,7 @@ import {
   type ScenarioDriver,
   type UserAction,
 } from '@ft/lessons';
-import type { Clock } from '../lessonController.ts';
+import type { Clock } from '../clock.ts';
 import type { RecordsNow, TwinBusEvents, TwinPort, TwinStoreView } from '../twinPort.ts';
 
 type Listener = (payload: never) => void;
