@@ -12,7 +12,8 @@ import { FinishReportView } from '../../lesson/FinishReportView.tsx';
 import { StepList } from '../../lesson/StepList.tsx';
 import '../../lesson/lesson.css';
 import { formatDuration } from '../shared/format.ts';
-import type { TraineeSession, TraineeView } from './traineeSession.ts';
+import type { TraineeSession } from './traineeSession.ts';
+import type { TraineeView } from './traineeView.ts';
 
 export function AssignmentCard({ session, view }: { session: TraineeSession; view: TraineeView }) {
   const { lesson, run } = view;

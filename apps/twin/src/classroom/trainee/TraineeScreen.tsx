@@ -4,7 +4,8 @@ import { formatClockTime } from '../shared/format.ts';
 import { ElementSlot } from '../shared/ElementSlot.tsx';
 import { ConnectionDot, StateChip } from '../shared/StateChip.tsx';
 import { AssignmentCard } from './AssignmentCard.tsx';
-import type { TraineeSession, TraineeView } from './traineeSession.ts';
+import type { TraineeSession } from './traineeSession.ts';
+import type { TraineeView } from './traineeView.ts';
 
 export function TraineeScreen({ session, view }: { session: TraineeSession; view: TraineeView }) {
   // On a small laptop the twin may want the whole width for a while.

@@ -10,14 +10,11 @@
  */
 import {
   type Assignment,
-  type ClassMessage,
   type ClassState,
-  type ConnectionEvent,
   connectTrainee,
   defaultTokenStore,
   type FaultDelivery,
   type FaultOutcome,
-  type ProgressInput,
   type SessionHeader,
   type TraineeClient,
   type TraineeWelcome,
@@ -28,47 +25,18 @@ import type { TwinHandle } from '@ft/twin';
 import { SessionFollower } from '../session/follower.ts';
 import type { LessonCatalog } from '../shared/catalog.ts';
 import { FREE_PLAY_RACK, FREE_PLAY_SEED } from '../shared/faults.ts';
-import {
-  freeCounters,
-  lessonCounters,
-  progressEvents,
-  progressNews,
-  type ProgressNews,
-} from '../shared/progress.ts';
-import { mountPausedTwin, rackChoice, twinStatus, twinTarget } from '../shared/twin.ts';
+import { mountPausedTwin, rackChoice, twinTarget } from '../shared/twin.ts';
 import { LessonRun } from './lessonRun.ts';
+import { matches, refusalText, sameSession } from './joinRules.ts';
+import { ProgressReporter } from './progressReporter.ts';
 import { SessionRecorder } from './recorder.ts';
+import { catchUp, restoreNotice } from './restorePlan.ts';
+import { initialView, type TraineeView } from './traineeView.ts';
 import { loadSavedLesson, saveLesson } from './savedLesson.ts';
 
-/** A restore catches up at most this much simulated time past the last logged command. */
-export const MAX_CATCH_UP_MS = 15 * 60_000;
-/** Progress (with the twin's simulated time, for the instructor's mirror) at least this often. */
-const HEARTBEAT_MS = 2000;
 const TICK_MS = 1000;
 /** Messages kept on the page (the server keeps 20). */
 const MAX_MESSAGES = 20;
-
-export type TraineePhase = 'connecting' | 'refused' | 'loading' | 'restoring' | 'ready';
-
-export interface TraineeView {
-  phase: TraineePhase;
-  /** Why the server refused the join (bad code, class ended…), for the join form. */
-  refusal: string | null;
-  name: string;
-  classTitle: string;
-  classState: ClassState;
-  connection: ConnectionEvent;
-  assignment: Assignment | null;
-  lesson: LessonInstance | null;
-  /** The lesson run (attempt, checks), or null in free play. */
-  run: LessonRun | null;
-  /** Changes whenever the attempt does (React re-renders the card). */
-  attemptVersion: number;
-  /** A problem to show (lesson file missing, restore approximate…). */
-  notice: string | null;
-  restore: { timeMs: number; targetMs: number } | null;
-  messages: ClassMessage[];
-}
 
 export interface TraineeSessionOptions {
   url: string;
@@ -79,8 +47,6 @@ export interface TraineeSessionOptions {
   /** Called with each new twin (the page sets `window.ftTwin`). */
   onTwin?(twin: TwinHandle): void;
 }
-
-type Listener = () => void;
 
 export class TraineeSession {
   readonly client: TraineeClient;
@@ -99,14 +65,11 @@ export class TraineeSession {
   /** Listeners on the current twin, removed with it. */
   private twinOffs: (() => void)[] = [];
   private welcomed = false;
-  private reported: { attempt: LessonRun['attempt'] | null } = { attempt: null };
-  private freeElapsedMs = 0;
-  private sinceHeartbeatMs = 0;
+  private readonly progress: ProgressReporter;
   private speedBeforePause = 1;
-  private reportQueue: Promise<void> = Promise.resolve();
   private readonly timer: ReturnType<typeof setInterval>;
   private lastTickMs = performance.now();
-  private readonly listeners = new Set<Listener>();
+  private readonly listeners = new Set<() => void>();
   private snapshot: TraineeView;
   private readonly offs: (() => void)[] = [];
 
@@ -114,21 +77,7 @@ export class TraineeSession {
     this.twinHost = document.createElement('div');
     this.twinHost.className = 'cls-twin-host';
     this.twinHost.dataset.testid = 'trainee.twin';
-    this.snapshot = {
-      phase: 'connecting',
-      refusal: null,
-      name: options.name ?? '',
-      classTitle: '',
-      classState: 'waiting',
-      connection: { connected: false },
-      assignment: null,
-      lesson: null,
-      run: null,
-      attemptVersion: 0,
-      notice: null,
-      restore: null,
-      messages: [],
-    };
+    this.snapshot = initialView(options.name ?? '');
     this.client = connectTrainee({
       url: options.url,
       code: options.code,
@@ -155,10 +104,15 @@ export class TraineeSession {
       this.set({ phase: 'refused', refusal: refusalText(error.code, error.message) });
       this.client.close();
     });
+    this.progress = new ProgressReporter(this.client, () =>
+      this.twin && this.lessonStarted && this.snapshot.phase === 'ready'
+        ? { twin: this.twin, run: this.run }
+        : null,
+    );
     this.timer = setInterval(() => this.tick(), TICK_MS);
   }
 
-  subscribe = (listener: Listener): (() => void) => {
+  subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
@@ -195,16 +149,13 @@ export class TraineeSession {
       refusal: null,
       messages: [...w.messages].reverse().slice(0, MAX_MESSAGES),
     });
-    const first = !this.welcomed;
-    this.welcomed = true;
-    if (!first) {
-      // A reconnection Socket.IO could not recover: the server may have missed log entries.
-      if (this.header && sameSession(w, this.header) && w.session) {
-        this.resend(w.session.entries.length);
-        this.onClassState(w.class.state);
-        return;
-      }
+    // A reconnection Socket.IO could not recover: the server may have missed log entries.
+    if (this.welcomed && this.header && sameSession(w, this.header) && w.session) {
+      this.resend(w.session.entries.length);
+      this.onClassState(w.class.state);
+      return;
     }
+    this.welcomed = true;
     const header = w.session?.header ?? null;
     if (w.resumed && header && matches(w.assignment, header)) await this.restore(w, header);
     else await this.begin(w.assignment);
@@ -241,7 +192,7 @@ export class TraineeSession {
     if (generation !== this.generation) return;
     this.record(twin, []);
     this.prepareLesson(twin, lesson);
-    this.freeElapsedMs = 0;
+    this.progress.reset(null, 0);
     this.set({ phase: 'ready', lesson, run: this.run });
     this.markReady();
   }
@@ -263,22 +214,16 @@ export class TraineeSession {
     // The lesson's driver listens before the replay, so it sees the same events as before.
     this.prepareLesson(twin, lesson);
     const entries = w.session?.entries ?? [];
-    const lastMs = entries.length > 0 ? entries[entries.length - 1].timeMs : 0;
     const progress = w.progress?.lessonId === header.lessonId ? w.progress : null;
-    const reachedMs = Math.max(progress?.simTimeMs ?? 0, lastMs);
-    const targetMs = Math.min(reachedMs, lastMs + MAX_CATCH_UP_MS);
+    const { reachedMs, targetMs } = catchUp(entries, progress?.simTimeMs ?? 0);
     const follower = new SessionFollower(twinTarget(twin), {
       onProgress: ({ timeMs, targetMs: t }) => this.set({ restore: { timeMs, targetMs: t } }),
     });
     await follower.follow(entries, 0, targetMs);
     if (generation !== this.generation) return;
     this.record(twin, entries);
-    const notes: string[] = [];
-    if (targetMs < reachedMs)
-      notes.push('Your twin was restored to 15 simulated minutes after your last action.');
-    if (follower.late > 0) notes.push('Your twin was restored approximately.');
     const started = progress !== null;
-    this.freeElapsedMs = progress && header.lessonId === null ? progress.elapsedMs : 0;
+    this.progress.reset(null, progress && header.lessonId === null ? progress.elapsedMs : 0);
     if (this.run && started) {
       const saved = loadSavedLesson(
         this.options.code,
@@ -287,7 +232,7 @@ export class TraineeSession {
         header.seed,
       );
       this.lessonStarted = true;
-      this.reported.attempt = saved?.attempt ?? null;
+      this.progress.reset(saved?.attempt ?? null, 0);
       await this.run.start(saved, true);
     } else if (!this.run) this.lessonStarted = true;
     this.set({
@@ -295,7 +240,7 @@ export class TraineeSession {
       lesson,
       run: this.run,
       restore: null,
-      notice: notes.length > 0 ? notes.join(' ') : null,
+      notice: restoreNotice(targetMs < reachedMs, follower.late > 0),
     });
     this.markReady();
   }
@@ -336,7 +281,7 @@ export class TraineeSession {
     await twin.api.ready();
     if (generation !== this.generation) return null;
     this.twinOffs.push(
-      twin.instance.engine.bus.on('system', () => this.report()),
+      twin.instance.engine.bus.on('system', () => this.progress.report()),
       // The instructor holds the class's time: while it waits or is paused, the twin stays still.
       twin.instance.store.subscribe((state, previous) => {
         if (state.speed === previous.speed || state.speed === 0) return;
@@ -357,7 +302,7 @@ export class TraineeSession {
 
   private prepareLesson(twin: TwinHandle, lesson: LessonInstance | null): void {
     this.lessonStarted = false;
-    this.reported.attempt = null;
+    this.progress.reset(null, 0);
     this.run = lesson
       ? new LessonRun(twin, lesson, { own: this.own, onChange: (run) => this.onAttempt(run) })
       : null;
@@ -396,13 +341,13 @@ export class TraineeSession {
       if (!this.lessonStarted) {
         this.lessonStarted = true;
         if (this.run) void this.run.start(null, false);
-        else this.report();
+        else this.progress.report();
       }
     } else {
       const speed = twin.instance.store.getState().speed;
       if (speed !== 0) this.speedBeforePause = speed;
       void twin.instance.engine.setSpeed(0);
-      if (state === 'ended') this.report();
+      if (state === 'ended') this.progress.report();
     }
   }
 
@@ -427,44 +372,17 @@ export class TraineeSession {
   // ── Progress ──────────────────────────────────────────────────────────────────────────────
 
   private onAttempt(run: LessonRun): void {
-    const news = progressNews(run.lesson, this.reported.attempt, run.attempt);
-    this.reported.attempt = run.attempt;
     const traineeId = this.client.traineeId;
     if (traineeId) saveLesson(this.options.code, traineeId, run.save());
     this.bump();
-    if (news.length > 0 || run.attempt.status !== 'running') this.report(news);
+    this.progress.attemptChanged(run);
   }
 
   private tick(): void {
     const now = performance.now();
     const wallMs = now - this.lastTickMs;
     this.lastTickMs = now;
-    if (this.snapshot.classState !== 'running' || !this.lessonStarted || !this.twin) return;
-    if (this.run) this.run.addTime(wallMs);
-    else this.freeElapsedMs += wallMs;
-    this.sinceHeartbeatMs += wallMs;
-    if (this.sinceHeartbeatMs >= HEARTBEAT_MS) this.report();
-  }
-
-  /** Sends the counters (and news), after the session log, so the mirror never runs ahead. */
-  private report(news: readonly ProgressNews[] = []): void {
-    const twin = this.twin;
-    if (!twin || !this.lessonStarted || this.snapshot.phase !== 'ready') return;
-    this.sinceHeartbeatMs = 0;
-    let counters: ProgressInput;
-    try {
-      const facts = { systemStatus: twinStatus(twin), simTimeMs: twin.api.simTimeMs() };
-      counters = this.run
-        ? lessonCounters(this.run.lesson, this.run.attempt, facts)
-        : freeCounters(this.freeElapsedMs, facts);
-    } catch {
-      return; // the twin is being replaced
-    }
-    const events = progressEvents(counters, news);
-    this.reportQueue = this.reportQueue.then(async () => {
-      await this.client.flush();
-      for (const event of events) await this.client.reportProgress(event).catch(() => {});
-    });
+    if (this.snapshot.classState === 'running') this.progress.tick(wallMs);
   }
 
   // ── View ──────────────────────────────────────────────────────────────────────────────────
@@ -476,36 +394,5 @@ export class TraineeSession {
   private set(patch: Partial<TraineeView>): void {
     this.snapshot = { ...this.snapshot, ...patch };
     for (const listener of this.listeners) listener();
-  }
-}
-
-/** Whether the twin running now is the one for this assignment (free play: no lesson). */
-function matches(assignment: Assignment | null, header: SessionHeader): boolean {
-  if (!assignment) return header.lessonId === null;
-  return header.lessonId === assignment.lessonId && header.seed === assignment.seed;
-}
-
-function sameSession(w: TraineeWelcome, header: SessionHeader): boolean {
-  const theirs = w.session?.header;
-  return !!theirs && JSON.stringify(theirs) === JSON.stringify(header);
-}
-
-/** The join form's line for a refusal code (docs/classroom.md, handshake refusals). */
-export function refusalText(code: string | undefined, message: string): string {
-  switch (code) {
-    case 'unknown-class':
-      return 'No class has this code. Check the code on the instructor’s screen.';
-    case 'class-ended':
-      return 'This class has ended.';
-    case 'class-full':
-      return 'This class is full.';
-    case 'unknown-token':
-      return 'This browser’s place in the class was not found. Join again with your name.';
-    case 'rate-limited':
-      return 'Too many attempts from this computer. Wait a minute, then try again.';
-    case 'invalid-auth':
-      return `Check the code and your name: ${message}`;
-    default:
-      return `The classroom server refused to join: ${message}`;
   }
 }
