@@ -10,8 +10,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { AnalyticsPanel } from './analytics/AnalyticsPanel.tsx';
 import { ARCHS, type InjectionOutcome, type YearProgress } from './drive.ts';
 import { cardFigures } from './figures.ts';
+import { DriveBar } from './DriveBar.tsx';
 import { FaultPicker } from './FaultPicker.tsx';
-import { formatDuration } from './format.ts';
 import { type CardElements, startLiveLoop } from './liveLoop.ts';
 import { Notes } from './Notes.tsx';
 import { outcomes, pickableParts } from './outcomes.ts';
@@ -23,7 +23,6 @@ import { TwinCard } from './TwinCard.tsx';
 import { type YearResult, YearPanel } from './YearPanel.tsx';
 
 const YEAR_MS = 365 * 86_400_000;
-const SPEEDS = [1, 10, 100, 1000] as const;
 /** The engine client drains events every 100 ms: three polls and the last ones are in. */
 const EVENT_SETTLE_MS = 350;
 
@@ -301,85 +300,19 @@ export function ComparePage({
               onFault={setFault}
               onInject={inject}
             />
-            <div className="cmp-drive" role="toolbar" aria-label="Time, for all three twins">
-              <fieldset className="cmp-speeds">
-                <legend className="visually-hidden">Speed</legend>
-                <button
-                  type="button"
-                  className="cmp-btn"
-                  aria-pressed={speed === 0}
-                  disabled={disabled}
-                  onClick={() => changeSpeed(0)}
-                  data-testid="compare.speed.0"
-                >
-                  Pause
-                </button>
-                {SPEEDS.map((s) => (
-                  <button
-                    key={s}
-                    type="button"
-                    className="cmp-btn"
-                    aria-pressed={speed === s}
-                    disabled={disabled}
-                    onClick={() => changeSpeed(s)}
-                    data-testid={`compare.speed.${s}`}
-                  >
-                    {s}×
-                  </button>
-                ))}
-              </fieldset>
-              <button
-                type="button"
-                className="cmp-btn"
-                disabled={disabled}
-                onClick={skip}
-                title="Each twin skips quiet time to its next scheduled event; all three meet at the latest of them"
-                data-testid="compare.skip"
-              >
-                Skip to next event
-              </button>
-              {busy === 'year' ? (
-                <button
-                  type="button"
-                  className="cmp-btn"
-                  onClick={() => yearAbort.current?.abort()}
-                  data-testid="compare.year.cancel"
-                >
-                  Stop the year
-                </button>
-              ) : (
-                <button
-                  type="button"
-                  className="cmp-btn cmp-btn-primary"
-                  disabled={disabled}
-                  onClick={startYear}
-                  title={`Fresh twins, then a year of the fault schedule of seed ${params.seed}, by time warp`}
-                  data-testid="compare.year.run"
-                >
-                  Run a year
-                </button>
-              )}
-              <div className="cmp-clock">
-                <span className="cmp-clock-label">Simulated time</span>
-                <span className="cmp-clock-value" ref={clockEl} data-testid="compare.clock">
-                  00:00:00
-                </span>
-                <span className="cmp-reached" ref={reachedEl} />
-              </div>
-            </div>
-            {yearProgress ? (
-              <div className="cmp-progress" data-testid="compare.year.progress">
-                <progress
-                  max={yearProgress.durationMs}
-                  value={yearProgress.timeMs}
-                  aria-label="Year run"
-                />
-                <span>
-                  {formatDuration(yearProgress.timeMs)} of a year · fault {yearProgress.faultsDone}{' '}
-                  of {yearProgress.faults}
-                </span>
-              </div>
-            ) : null}
+            <DriveBar
+              speed={speed}
+              disabled={disabled}
+              yearRunning={busy === 'year'}
+              seed={params.seed}
+              yearProgress={yearProgress}
+              clockRef={clockEl}
+              reachedRef={reachedEl}
+              onSpeed={changeSpeed}
+              onSkip={skip}
+              onYear={startYear}
+              onStopYear={() => yearAbort.current?.abort()}
+            />
           </div>
         </>
       ) : null}
