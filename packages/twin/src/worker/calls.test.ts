@@ -32,3 +32,15 @@ describe('workerLooksDead', () => {
     expect(workerLooksDead(CALL_TIMEOUT_MS - 1, 10 * HEARTBEAT_TIMEOUT_MS)).toBe(false);
   });
 });
+
+describe('Calls.deadReason', () => {
+  it('names the call that waits and how long the worker has been silent', () => {
+    const calls = new Calls();
+    expect(calls.deadReason(60_000, 0)).toBeNull(); // nothing waits: an idle worker is alive
+    calls.track('counters', new Promise(() => {}), 0);
+    expect(calls.deadReason(CALL_TIMEOUT_MS + 1_000, CALL_TIMEOUT_MS)).toBeNull(); // it beats
+    expect(calls.deadReason(20_000, 4_000)).toBe(
+      'counters unanswered for 20 s and no heartbeat for 16 s',
+    );
+  });
+});

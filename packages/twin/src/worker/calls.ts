@@ -51,6 +51,17 @@ export class Calls {
     for (const call of all) call.drop();
   }
 
+  /**
+   * Why the worker looks dead now (see {@link workerLooksDead}), in words for the log, or null
+   * while it looks alive.
+   */
+  deadReason(now: number, lastBeatAt: number): string | null {
+    const oldest = this.oldest(now);
+    const silentMs = now - lastBeatAt;
+    if (!oldest || !workerLooksDead(oldest.ageMs, silentMs)) return null;
+    return `${oldest.name} unanswered for ${Math.round(oldest.ageMs / 1000)} s and no heartbeat for ${Math.round(silentMs / 1000)} s`;
+  }
+
   /** The call that has waited longest, or null. */
   oldest(now: number): { name: string; ageMs: number } | null {
     let found: { name: string; ageMs: number } | null = null;

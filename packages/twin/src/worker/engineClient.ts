@@ -25,7 +25,7 @@ import { type Remote, wrap } from 'comlink';
 import type { Live } from '../state/live.ts';
 import type { TwinStore, TwinUi } from '../state/store.ts';
 import bundledWorkerUrl from '../../../engine/src/worker/worker.ts?worker&url';
-import { type CallOutcome, Calls, workerLooksDead } from './calls.ts';
+import { type CallOutcome, Calls } from './calls.ts';
 import { workerDuty } from './duty.ts';
 import { Emitter } from './emitter.ts';
 import {
@@ -39,6 +39,7 @@ import {
 } from './clientMessages.ts';
 import { createWorkerFrom, isCloneError } from './createWorker.ts';
 import { Journal } from './journal.ts';
+import { SettleOnce } from './settleOnce.ts';
 import { mergeComponents } from './mergeComponents.ts';
 import { StoreMirror } from './storeMirror.ts';
 import type { ClientEvents, EngineSnapshotRecords, StartOptions } from './clientEvents.ts';
@@ -69,10 +70,8 @@ export class EngineClient {
   private restarts: number[] = [];
   private disposed = false;
   private lastBeatAt = 0;
-  private readyPromise: Promise<void>;
-  private readySettled = false;
-  private resolveReady: () => void = () => {};
-  private rejectReady: (error: Error) => void = () => {};
+  /** Settles once the first rack runs, or when it never can. */
+  private readonly readiness = new SettleOnce();
 
   constructor(
     private readonly store: TwinStore,
@@ -84,23 +83,11 @@ export class EngineClient {
     this.mirror = new StoreMirror(store, ui, this.bus, this.journal, (name, call) =>
       this.call(name, call),
     );
-    this.readyPromise = new Promise((resolve, reject) => {
-      this.resolveReady = () => {
-        this.readySettled = true;
-        resolve();
-      };
-      this.rejectReady = (error) => {
-        this.readySettled = true;
-        reject(error);
-      };
-    });
-    // A host that never asks for ready() must not see an unhandled rejection.
-    this.readyPromise.catch(() => {});
   }
 
   /** Resolves once the first rack is loaded and running; rejects if it never can be. */
   ready(): Promise<void> {
-    return this.readyPromise;
+    return this.readiness.promise;
   }
 
   /** Loads `rack` into a new worker (the caller resolved and validated the rack already). */
@@ -295,7 +282,7 @@ export class EngineClient {
       this.stopWorker();
       const text = `The engine could not load this rack: ${result.error}`;
       this.store.setState({ workerStatus: 'stopped', notice: { level: 'error', text } });
-      if (!this.readySettled) this.rejectReady(new Error(text));
+      this.readiness.reject(new Error(text));
       return false;
     }
     this.live.index = new Map(result.components.map((c, i) => [c.id, i]));
@@ -318,7 +305,7 @@ export class EngineClient {
     this.startTimers(generation, api);
     void this.mirror.components();
     void this.mirror.counters();
-    if (!this.readySettled) this.resolveReady();
+    this.readiness.resolve();
     this.bus.emit('ready', undefined);
     return true;
   }
@@ -328,7 +315,6 @@ export class EngineClient {
    * then on to the time the page had shown. Events the log already holds are not added again.
    */
   private async replayJournal(generation: number, api: Remote<WorkerApi>): Promise<boolean> {
-    await this.call('setSpeed', api.setSpeed(0));
     const entries = this.journal.pending();
     const untilMs = this.journal.resumeAtMs();
     const replay = await this.call('replay', api.replay(entries, untilMs));
@@ -367,19 +353,11 @@ export class EngineClient {
   }
 
   private startWatchdog(generation: number): void {
-    this.timers.push(
-      setInterval(() => {
-        const now = performance.now();
-        const oldest = this.calls.oldest(now);
-        const silentMs = now - this.lastBeatAt;
-        if (oldest && workerLooksDead(oldest.ageMs, silentMs)) {
-          void this.crashed(
-            generation,
-            `${oldest.name} unanswered for ${Math.round(oldest.ageMs / 1000)} s and no heartbeat for ${Math.round(silentMs / 1000)} s`,
-          );
-        }
-      }, WATCHDOG_EVERY_MS),
-    );
+    const watch = () => {
+      const why = this.calls.deadReason(performance.now(), this.lastBeatAt);
+      if (why) void this.crashed(generation, why);
+    };
+    this.timers.push(setInterval(watch, WATCHDOG_EVERY_MS));
   }
 
   private startTimers(generation: number, api: Remote<WorkerApi>): void {
@@ -455,7 +433,7 @@ export class EngineClient {
       workerStatus: 'stopped',
       notice: { level: 'error', text: reason, action: 'restart' },
     });
-    if (!this.readySettled) this.rejectReady(new Error(reason));
+    this.readiness.reject(new Error(reason));
     this.bus.emit('stopped', { reason });
   }
 
@@ -464,7 +442,7 @@ export class EngineClient {
     this.disposed = true;
     this.generation++;
     this.stopWorker();
-    if (!this.readySettled) this.rejectReady(new Error('The twin was removed before it started.'));
+    this.readiness.reject(new Error('The twin was removed before it started.'));
   }
 
   private stopWorker(): void {
