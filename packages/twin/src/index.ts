@@ -5,6 +5,7 @@
 export { createTwin, type TwinHandle, type TwinOptions } from './createTwin.tsx';
 export type { ComponentSummary, FtTwin, FtTwinEventName, FtTwinEvents } from './api/ftTwin.ts';
 export { TwinInstance } from './instance.ts';
+export type { ClientEvents, EngineSnapshotRecords } from './worker/clientEvents.ts';
 export {
   type AppParams,
   DEFAULT_PRESET,

@@ -8,22 +8,15 @@ import type {
   CommandResult,
   ComponentInfo,
   DumpRecord,
-  EngineEvent,
   ServiceCall,
   SystemCounters,
   SystemInfo,
 } from '@ft/engine';
 import type { RackModel } from '@ft/hardware';
+import type { ClientEvents, EngineSnapshotRecords } from '@ft/twin';
 
 /** What the engine client announces (a subset of its bus). */
-export interface TwinBusEvents {
-  event: EngineEvent;
-  /** Every command the worker answered, with the simulated time it was applied at. */
-  command: { command: Command; result: CommandResult; timeMs: number };
-  /** A time warp: from `fromMs`, at most `limitMs`, it ended at `toMs`. */
-  warp: { fromMs: number; limitMs: number; toMs: number };
-  crash: { savedTimeMs: number | null };
-}
+export type TwinBusEvents = Pick<ClientEvents, 'event' | 'command' | 'warp' | 'crash'>;
 
 export interface TwinBus {
   on<K extends keyof TwinBusEvents>(
@@ -33,14 +26,7 @@ export interface TwinBus {
 }
 
 /** The engine's plain records at one simulated time. */
-export interface RecordsNow {
-  timeMs: number;
-  components: ComponentInfo[];
-  counters: SystemCounters[];
-  systems: SystemInfo[];
-  serviceCalls: ServiceCall[];
-  dumps: DumpRecord[];
-}
+export type RecordsNow = EngineSnapshotRecords;
 
 /** The store fields read here. */
 export interface TwinStoreView {
