@@ -169,6 +169,8 @@ export class MemoryClassStore implements ClassStore {
     const t = this.trainee(classId, traineeId);
     if (!t) return;
     const list = t.history[kind] as (StepRecord | MistakeRecord)[];
+    const text = JSON.stringify(record);
+    if (list.some((kept) => JSON.stringify(kept) === text)) return;
     if (list.length < cap) list.push(structuredClone(record));
   }
 

@@ -213,9 +213,12 @@ export class RedisClassStore implements ClassStore {
     const expiresAtMs = await this.expiresAtMs(classId);
     if (expiresAtMs === null) return;
     const key = `${this.traineeKey(classId, traineeId)}:${kind}`;
+    const value = json(record);
+    // One trainee's reports arrive one after another, so the check and the push do not race.
+    if ((await this.redis.lPos(key, value)) !== null) return;
     await this.redis
       .multi()
-      .rPush(key, json(record))
+      .rPush(key, value)
       .lTrim(key, 0, cap - 1)
       .pExpireAt(key, expiresAtMs)
       .exec();

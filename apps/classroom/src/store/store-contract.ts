@@ -115,9 +115,15 @@ export function storeContract(store: () => ClassStore, unique: () => string): vo
       await s.appendHistory(id, 'a', 'steps', { index: i, atMs: i * 10, points: 5 }, 3);
     }
     await s.appendHistory(id, 'a', 'mistakes', { atMs: 3, text: 'pulled the good CPU' }, 3);
+    // The same record again (a resent report) is kept once; another one is kept.
+    await s.appendHistory(id, 'a', 'mistakes', { atMs: 3, text: 'pulled the good CPU' }, 3);
+    await s.appendHistory(id, 'a', 'mistakes', { atMs: 9, text: 'pulled the good CPU' }, 3);
     const h = await s.getHistory(id, 'a');
     expect(h.steps.map((x) => x.index)).toEqual([0, 1, 2]);
-    expect(h.mistakes).toEqual([{ atMs: 3, text: 'pulled the good CPU' }]);
+    expect(h.mistakes).toEqual([
+      { atMs: 3, text: 'pulled the good CPU' },
+      { atMs: 9, text: 'pulled the good CPU' },
+    ]);
   });
 
   it('keeps a session log with sequence numbers, refuses past the cap, restarts', async () => {

@@ -119,7 +119,10 @@ export interface ClassStore {
     field: K,
     value: TraineeFields[K],
   ): Promise<void>;
-  /** Appends to the passed steps or the mistakes; keeps the first `cap` records. */
+  /**
+   * Appends to the passed steps or the mistakes; keeps the first `cap` records. A record equal to
+   * one already kept is not added again (a report sent again after a lost acknowledgement).
+   */
   appendHistory(
     classId: string,
     traineeId: string,
