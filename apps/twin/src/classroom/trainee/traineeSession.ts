@@ -104,10 +104,13 @@ export class TraineeSession {
       this.set({ phase: 'refused', refusal: refusalText(error.code, error.message) });
       this.client.close();
     });
-    this.progress = new ProgressReporter(this.client, () =>
-      this.twin && this.lessonStarted && this.snapshot.phase === 'ready'
-        ? { twin: this.twin, run: this.run }
-        : null,
+    this.progress = new ProgressReporter(
+      this.client,
+      () =>
+        this.twin && this.lessonStarted && this.snapshot.phase === 'ready'
+          ? { twin: this.twin, run: this.run }
+          : null,
+      { get: () => this.snapshot.notice, set: (notice) => this.set({ notice }) },
     );
     this.timer = setInterval(() => this.tick(), TICK_MS);
   }
@@ -151,7 +154,8 @@ export class TraineeSession {
     });
     // A reconnection Socket.IO could not recover: the server may have missed log entries.
     if (this.welcomed && this.header && sameSession(w, this.header) && w.session) {
-      this.resend(w.session.entries.length);
+      const lost = this.recorder?.entries.slice(w.session.entries.length) ?? [];
+      for (const entry of lost) this.client.logCommand(entry); // sent again
       this.onClassState(w.class.state);
       return;
     }
@@ -306,12 +310,6 @@ export class TraineeSession {
     this.run = lesson
       ? new LessonRun(twin, lesson, { own: this.own, onChange: (run) => this.onAttempt(run) })
       : null;
-  }
-
-  /** Sends again what the server's log lacks (entries lost while disconnected). */
-  private resend(serverCount: number): void {
-    const entries = this.recorder?.entries ?? [];
-    for (const entry of entries.slice(serverCount)) this.client.logCommand(entry);
   }
 
   private teardown(): void {
