@@ -47,7 +47,9 @@ export function ClassScreen({ session, client, view }: PanelProps) {
       <header className="cls-bar">
         <div className="cls-bar-title">
           <span className="cls-eyebrow">Instructor</span>
-          <h1 data-testid="class.title">{classInfo.title}</h1>
+          <h1 data-testid="class.title" title={classInfo.title}>
+            {classInfo.title}
+          </h1>
         </div>
         <StateChip state={classInfo.state} testId="class.state" />
         <ClassControls

@@ -15,7 +15,9 @@ export function TraineeScreen({ session, view }: { session: TraineeSession; view
       <header className="cls-bar">
         <div className="cls-bar-title">
           <span className="cls-eyebrow">Classroom</span>
-          <h1 data-testid="trainee.classTitle">{view.classTitle || 'Joining…'}</h1>
+          <h1 data-testid="trainee.classTitle" title={view.classTitle}>
+            {view.classTitle || 'Joining…'}
+          </h1>
         </div>
         <StateChip state={view.classState} testId="trainee.classState" />
         <span className="cls-spacer" />
