@@ -81,9 +81,11 @@ export function SpeedControls() {
         data-testid="speed.skip"
         disabled={!running || skipping}
         title="Skip quiet simulated time to the next scheduled event (a resync phase ending, a part delivered, a repair): time warp, up to one day"
+        aria-label="Skip to next event"
         onClick={() => void skip()}
       >
-        Skip to next event{' '}
+        {/* The button is a flex row: its gap spaces the words and the icon. */}
+        Skip<span className="btn-long">to next event</span>
         {/* Drawn, not a font glyph: many system fonts lack U+23ED and show a box. */}
         <svg className="btn-icon" width="12" height="10" viewBox="0 0 12 10" aria-hidden="true">
           <path d="M0 0l5 5-5 5zM5 0l5 5-5 5z" fill="currentColor" />
