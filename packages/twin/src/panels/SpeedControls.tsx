@@ -84,8 +84,10 @@ export function SpeedControls() {
         aria-label="Skip to next event"
         onClick={() => void skip()}
       >
-        {/* The button is a flex row: its gap spaces the words and the icon. */}
-        Skip<span className="btn-long">to next event</span>
+        {/* One flex item, so that the words keep their own space (the gap spaces the icon). */}
+        <span>
+          Skip<span className="btn-long"> to next event</span>
+        </span>
         {/* Drawn, not a font glyph: many system fonts lack U+23ED and show a box. */}
         <svg className="btn-icon" width="12" height="10" viewBox="0 0 12 10" aria-hidden="true">
           <path d="M0 0l5 5-5 5zM5 0l5 5-5 5z" fill="currentColor" />
