@@ -234,7 +234,10 @@ test.describe('<ft-twin> for everyone', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect(twin.getByTestId('component-panel')).toContainText('CPU element 1');
+    const panel = twin.getByTestId('component-panel');
+    await expect(panel).toContainText('CPU element 1');
+    // The keyboard user is moved on to the panel that opened, and tabs on from there.
+    await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
     const inject = twin.getByTestId('action.inject.self-check');
     for (
       let i = 0;

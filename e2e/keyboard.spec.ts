@@ -46,6 +46,8 @@ test('keyboard only: Tab to the console, arrows, Enter opens the panel, buttons 
   await page.keyboard.press('Enter');
   await expect(twin.componentPanel).toBeVisible();
   await expect(page.getByTestId(`console.row.${cpu1}`)).toHaveAttribute('aria-selected', 'true');
+  // The keyboard user is moved on to the panel that opened.
+  await expect(twin.componentPanel.getByRole('heading', { level: 2 })).toBeFocused();
 
   // Tab to the pull button and press it with the keyboard.
   const pull = twin.action('action.pull');

@@ -4,6 +4,7 @@
  * the console.
  */
 import type { ComponentInfo } from '@ft/engine';
+import { useEffect, useRef } from 'react';
 import { useTwin, useTwinInstance } from '../state/context.ts';
 import { systemName } from '../state/names.ts';
 import { mtbfWords } from '../model/format.ts';
@@ -25,11 +26,21 @@ export function ComponentPanel() {
   const system = useTwin((s) => (info ? systemName(s, info.systemId) : ''));
   const acts = useTwin((s) => s.view.interaction === 'inject');
   const full = useTwin((s) => s.view.layout === 'app');
+  // A selection from the console's keyboard moves focus here once the panel shows it (the
+  // panel may mount only then, as in the embed's drawer).
+  const focusPending = useTwin((s) => s.panelFocusPending && s.selectedId !== null);
+  const title = useRef<HTMLHeadingElement>(null);
+  const showing = info !== undefined;
+  useEffect(() => {
+    if (!focusPending || !showing || !title.current) return;
+    title.current.focus();
+    twin.ui.panelFocused();
+  }, [focusPending, showing, twin]);
 
   if (!selectedId || !info) {
     return (
       <section className="panel component-panel" aria-labelledby="component-title">
-        <h2 className="panel-title" id="component-title" tabIndex={-1}>
+        <h2 className="panel-title" id="component-title" tabIndex={-1} ref={title}>
           Component
         </h2>
         <div className="panel-body">
@@ -52,7 +63,7 @@ export function ComponentPanel() {
       aria-labelledby="component-title"
       data-testid="component-panel"
     >
-      <h2 className="panel-title" id="component-title" tabIndex={-1}>
+      <h2 className="panel-title" id="component-title" tabIndex={-1} ref={title}>
         <span>{info.label}</span>
         <span className="muted">· {system}</span>
         <span className="spacer" />

@@ -82,12 +82,8 @@ export function ConsoleTree() {
     });
 
   const activate = (row: TreeRow) => {
-    twin.ui.select(row.id);
-    // Move the keyboard user to the panel that opened (in this twin's shadow root, not the page).
-    requestAnimationFrame(() => {
-      const root = treeRef.current?.getRootNode() as Document | ShadowRoot | undefined;
-      root?.querySelector<HTMLElement>('[data-testid="component-panel"] h2')?.focus();
-    });
+    // The keyboard user moves on to the panel that opens (it takes focus once it has rendered).
+    twin.ui.selectAndFocus(row.id);
   };
 
   const onKeyDown = (event: React.KeyboardEvent, index: number) => {

@@ -68,6 +68,8 @@ export interface TwinState {
   toasts: Toast[];
   events: EngineEvent[];
   selectedId: string | null;
+  /** The component panel takes keyboard focus once it shows the selection (console Enter). */
+  panelFocusPending: boolean;
   hovered: { id: string; x: number; y: number } | null;
   /** Camera command for the scene; `nonce` changes on every request. */
   camera: { preset: CameraPreset | 'focus'; systemId: string | null; nonce: number };
@@ -117,6 +119,7 @@ export function initialTwinState(): TwinState {
     toasts: [],
     events: [],
     selectedId: null,
+    panelFocusPending: false,
     hovered: null,
     camera: { preset: 'reset', systemId: null, nonce: 0 },
     speed: 1,
@@ -152,7 +155,13 @@ const TOAST_CAP = 4;
 export function createUi(store: TwinStore) {
   let toastIds = 0;
   return {
-    select: (id: string | null): void => store.setState({ selectedId: id }),
+    select: (id: string | null): void =>
+      store.setState({ selectedId: id, panelFocusPending: false }),
+    /** Selects `id` and moves keyboard focus to the component panel once it shows it. */
+    selectAndFocus: (id: string): void =>
+      store.setState({ selectedId: id, panelFocusPending: true }),
+    /** The component panel took the focus it was asked to take. */
+    panelFocused: (): void => store.setState({ panelFocusPending: false }),
     hover: (id: string | null, x = 0, y = 0): void =>
       store.setState({ hovered: id ? { id, x, y } : null }),
     requestCamera: (preset: CameraPreset | 'focus', systemId: string | null = null): void =>
