@@ -14,6 +14,7 @@ import type {
   WorkerJob,
 } from '@ft/engine';
 import type { RackChoice } from '../url/params.ts';
+import type { Emitter } from './emitter.ts';
 
 export interface ClientEvents extends Record<string, unknown> {
   event: EngineEvent;
@@ -50,4 +51,20 @@ export interface EngineSnapshotRecords {
   systems: SystemInfo[];
   serviceCalls: ServiceCall[];
   dumps: DumpRecord[];
+}
+
+/** Resolves when the client runs again ('ready'), rejects with the reason when it gives up. */
+export function untilRunningAgain(bus: Emitter<ClientEvents>): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const offs = [
+      bus.on('ready', () => {
+        for (const off of offs) off();
+        resolve();
+      }),
+      bus.on('stopped', ({ reason }) => {
+        for (const off of offs) off();
+        reject(new Error(reason));
+      }),
+    ];
+  });
 }

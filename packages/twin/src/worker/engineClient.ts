@@ -10,48 +10,34 @@
  * ./calls.ts). The watchdog tells a busy worker (it keeps sending heartbeats during a long step)
  * from a dead one.
  */
-import type {
-  Command,
-  CommandResult,
-  HeartbeatMessage,
-  LoadRequest,
-  LoadResult,
-  WorkerApi,
-  WorkerJob,
-} from '@ft/engine';
+import type { Command, CommandResult, LoadRequest, LoadResult, WorkerApi } from '@ft/engine';
 import { allocateSnapshot, snapshotLayout } from '@ft/engine/snapshot';
 import { buildRack, type RackModel } from '@ft/hardware';
-import { type Remote, wrap } from 'comlink';
+import type { Remote } from 'comlink';
 import type { Live } from '../state/live.ts';
 import type { TwinStore, TwinUi } from '../state/store.ts';
 import bundledWorkerUrl from '../../../engine/src/worker/worker.ts?worker&url';
 import { type CallOutcome, Calls } from './calls.ts';
 import { workerDuty } from './duty.ts';
 import { Emitter } from './emitter.ts';
-import {
-  crashNotice,
-  gaveUpReason,
-  NOT_CONFIRMED,
-  RESTARTING,
-  recoveryLines,
-  STOPPED,
-  unfinished,
-} from './clientMessages.ts';
-import { createWorkerFrom, isCloneError } from './createWorker.ts';
-import { Journal } from './journal.ts';
+import { NOT_CONFIRMED, RESTARTING, STOPPED, unfinished } from './clientMessages.ts';
+import { isCloneError, startEngineWorker } from './createWorker.ts';
+import { Recovery } from './recovery.ts';
 import { SettleOnce } from './settleOnce.ts';
 import { mergeComponents } from './mergeComponents.ts';
 import { StoreMirror } from './storeMirror.ts';
-import type { ClientEvents, EngineSnapshotRecords, StartOptions } from './clientEvents.ts';
+import {
+  type ClientEvents,
+  type EngineSnapshotRecords,
+  type StartOptions,
+  untilRunningAgain,
+} from './clientEvents.ts';
 import { type SnapshotFeed, startSharedFeed, startTransferFeed } from './snapshotFeed.ts';
 
 export const EVENT_POLL_MS = 100;
 export const COUNTER_POLL_MS = 500;
 export const SAVE_EVERY_MS = 2000;
 const WATCHDOG_EVERY_MS = 1000;
-/** More restarts than this within RESTART_WINDOW_MS and the client stops and asks. */
-export const MAX_RESTARTS = 3;
-export const RESTART_WINDOW_MS = 30_000;
 
 export class EngineClient {
   readonly bus = new Emitter<ClientEvents>();
@@ -64,10 +50,10 @@ export class EngineClient {
   private generation = 0;
   private request: Pick<LoadRequest, 'rack' | 'seed' | 'randomFaults' | 'autoRepair'> | null = null;
   private model: RackModel | null = null;
-  private saved: { state: Uint8Array; timeMs: number } | null = null;
-  private readonly journal = new Journal();
+  /** The last save, the journal since, the restart budget. */
+  private readonly recovery = new Recovery();
+  private readonly journal = this.recovery.journal;
   private readonly mirror: StoreMirror;
-  private restarts: number[] = [];
   private disposed = false;
   private lastBeatAt = 0;
   /** Settles once the first rack runs, or when it never can. */
@@ -195,7 +181,7 @@ export class EngineClient {
 
   /** Simulated time of the last saved state, or null before the first save. */
   savedAtMs(): number | null {
-    return this.saved ? this.saved.timeMs : null;
+    return this.recovery.savedAtMs;
   }
 
   /**
@@ -209,19 +195,9 @@ export class EngineClient {
         new Error('The simulation worker is not running (it stopped); restart it first.'),
       );
     }
-    return new Promise<void>((resolve, reject) => {
-      const offReady = this.bus.on('ready', () => {
-        offReady();
-        offStopped();
-        resolve();
-      });
-      const offStopped = this.bus.on('stopped', ({ reason }) => {
-        offReady();
-        offStopped();
-        reject(new Error(reason));
-      });
-      api.simulateCrash().catch(() => {});
-    });
+    const back = untilRunningAgain(this.bus);
+    api.simulateCrash().catch(() => {});
+    return back;
   }
 
   /**
@@ -231,7 +207,7 @@ export class EngineClient {
   async restart(): Promise<boolean> {
     if (this.disposed) return false;
     if (this.store.getState().workerStatus === 'running') return true;
-    this.restarts = [];
+    this.recovery.restartAsked();
     return this.boot(true);
   }
 
@@ -241,17 +217,14 @@ export class EngineClient {
     const request = this.request;
     if (!model || !request) return false;
     this.store.setState({ workerStatus: recovering ? 'restarting' : 'starting' });
-    const worker = createWorkerFrom(this.workerUrl ?? bundledWorkerUrl);
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      void this.crashed(generation, event.message || 'worker error');
+    const { worker, api } = startEngineWorker(this.workerUrl ?? bundledWorkerUrl, {
+      failed: (why) => void this.crashed(generation, why),
+      beat: (job) => {
+        if (generation !== this.generation) return;
+        this.lastBeatAt = performance.now();
+        this.mirror.job(job);
+      },
     });
-    worker.addEventListener('messageerror', () => void this.crashed(generation, 'message error'));
-    worker.addEventListener('message', (event: MessageEvent) => {
-      const beat = (event.data as Partial<HeartbeatMessage> | null)?.ftHeartbeat;
-      if (beat && generation === this.generation) this.heartbeat(beat.job);
-    });
-    const api = wrap<WorkerApi>(worker);
     this.worker = worker;
     this.api = api;
     this.mirror.attach(api, () => generation === this.generation);
@@ -262,7 +235,7 @@ export class EngineClient {
       globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
     const layout = snapshotLayout(model.components.length, model.systems.length);
     const shared = shareable ? allocateSnapshot(layout, true) : null;
-    const savedState = this.saved ? this.saved.state : null;
+    const savedState = this.recovery.savedState;
     const loading = this.call(
       'load',
       api.load({
@@ -310,46 +283,15 @@ export class EngineClient {
     return true;
   }
 
-  /**
-   * After a restore: every command and warp confirmed since the save, at its simulated time,
-   * then on to the time the page had shown. Events the log already holds are not added again.
-   */
+  /** After a restore: the journal replayed, the page's log completed, 'restored' told. */
   private async replayJournal(generation: number, api: Remote<WorkerApi>): Promise<boolean> {
-    const entries = this.journal.pending();
-    const untilMs = this.journal.resumeAtMs();
-    const replay = await this.call('replay', api.replay(entries, untilMs));
-    if (replay.kind !== 'answered' || generation !== this.generation) return false;
-    const batch = await this.call('drainBatch', api.drainBatch());
-    if (batch.kind !== 'answered' || generation !== this.generation) return false;
-    const fresh = this.journal.unseen(batch.value.events);
-    const savedTimeMs = this.saved ? this.saved.timeMs : null;
-    const { lines, refused } = recoveryLines(
-      savedTimeMs,
-      entries,
-      replay.value.outcomes,
-      replay.value.timeMs,
-    );
-    this.mirror.receive([...fresh, ...lines], batch.value.timeMs);
-    this.bus.emit('restored', {
-      savedTimeMs,
-      replayed: replay.value.outcomes.length,
-      refused,
-      timeMs: replay.value.timeMs,
-    });
+    const call = <T>(name: string, p: Promise<T>) => this.call(name, p);
+    const done = await this.recovery.replay(api, call, () => generation === this.generation);
+    if (!done) return false;
+    this.mirror.receive(done.events, done.timeMs);
+    this.bus.emit('restored', done.restored);
     this.store.setState({ notice: null });
     return true;
-  }
-
-  private heartbeat(job: WorkerJob | null): void {
-    this.lastBeatAt = performance.now();
-    const before = this.store.getState().job;
-    if (
-      before === job ||
-      (before && job && before.doneMs === job.doneMs && before.kind === job.kind)
-    )
-      return;
-    this.store.setState({ job });
-    this.bus.emit('progress', job);
   }
 
   private startWatchdog(generation: number): void {
@@ -379,8 +321,7 @@ export class EngineClient {
     const outcome = await this.call('save', api.saveState());
     if (outcome.kind !== 'answered' || generation !== this.generation) return;
     const { state, timeMs, events } = outcome.value;
-    this.saved = { state, timeMs };
-    this.journal.saved();
+    this.recovery.saved(state, timeMs);
     this.mirror.receive(events, timeMs);
   }
 
@@ -404,31 +345,20 @@ export class EngineClient {
     console.warn('ftTwin: the simulation worker stopped:', why);
     if (this.live.views) this.journal.saw(this.live.views.clock[0]);
     this.stopWorker();
-    const savedTimeMs = this.saved ? this.saved.timeMs : null;
+    const { notice, restart } = this.recovery.crashed(performance.now());
     this.store.setState({
       workerStatus: 'crashed',
       job: null,
-      notice: { level: 'error', text: crashNotice(savedTimeMs, this.journal.pending().length) },
+      notice: { level: 'error', text: notice },
     });
-    this.bus.emit('crash', { savedTimeMs });
-
-    const now = performance.now();
-    this.restarts = this.restarts.filter((t) => now - t < RESTART_WINDOW_MS).concat(now);
-    if (this.restarts.length > MAX_RESTARTS) {
-      this.giveUp();
-      return;
-    }
-    await this.boot(true);
+    this.bus.emit('crash', { savedTimeMs: this.recovery.savedAtMs });
+    if (restart) await this.boot(true);
+    else this.giveUp();
   }
 
   /** Too many crashes: stop, say what happened, offer a restart; settle what waits. */
   private giveUp(): void {
-    const reason = gaveUpReason(
-      this.restarts.length,
-      RESTART_WINDOW_MS,
-      this.saved ? this.saved.timeMs : null,
-      this.journal.pending().length,
-    );
+    const reason = this.recovery.stoppedReason();
     this.store.setState({
       workerStatus: 'stopped',
       notice: { level: 'error', text: reason, action: 'restart' },

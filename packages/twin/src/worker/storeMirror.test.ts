@@ -126,4 +126,17 @@ describe('StoreMirror', () => {
     );
     expect(await mirror.records(() => 42)).toBeNull();
   });
+
+  it("a long job's progress reaches the store and the bus on news only", () => {
+    const { store, bus, mirror } = setup();
+    const told: unknown[] = [];
+    bus.on('progress', (job) => told.push(job));
+    const job = { kind: 'step', doneMs: 500, totalMs: 2_000 } as const;
+    mirror.job(job);
+    mirror.job({ ...job });
+    mirror.job({ ...job, doneMs: 1_000 });
+    mirror.job(null);
+    expect(told).toEqual([job, { ...job, doneMs: 1_000 }, null]);
+    expect(store.getState().job).toBeNull();
+  });
 });

@@ -4,7 +4,7 @@
  * dumps) read again from the worker. The store changes only on news, so React re-renders only
  * then. One worker at a time is the source; answers from a replaced worker are ignored.
  */
-import type { EngineEvent, WorkerApi } from '@ft/engine';
+import type { EngineEvent, WorkerApi, WorkerJob } from '@ft/engine';
 import { appendEvents } from '../model/events.ts';
 import type { TwinStore, TwinUi } from '../state/store.ts';
 import type { CallOutcome } from './calls.ts';
@@ -54,6 +54,17 @@ export class StoreMirror {
       this.store.setState({ speed: 0, voterHold: hold });
       this.bus.emit('hold', hold);
     }
+  }
+
+  /** The worker's long job and its progress (from heartbeats); the store changes on news only. */
+  job(job: WorkerJob | null): void {
+    const before = this.store.getState().job;
+    const same =
+      before === job ||
+      (before !== null && job !== null && before.doneMs === job.doneMs && before.kind === job.kind);
+    if (same) return;
+    this.store.setState({ job });
+    this.bus.emit('progress', job);
   }
 
   /** Engine events into the log and to listeners; the journal learns how far the log goes. */
