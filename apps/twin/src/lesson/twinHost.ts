@@ -20,9 +20,10 @@ export function mountLessonTwin(host: HTMLElement, rack: RackRef, seed: number):
 }
 
 /**
- * Mounts a replay twin into `host`: view-only, paused from its first instant (the pause is sent
- * right behind the load, before the worker's first tick), and put back to paused if someone
- * presses play in its own speed controls, since the replay drives its clock.
+ * Mounts a replay twin into `host`: view-only, paused from its first instant (the speed is set
+ * before the worker exists, and the load carries it, so the engine never ticks on its own), and
+ * put back to paused if someone presses play in its own speed controls, since the replay drives
+ * its clock.
  *
  * @param onSpeedRefused told when the twin's own controls tried to run the clock
  */

@@ -11,6 +11,9 @@ export type CallOutcome<T> =
   /** The worker was replaced (crash, restart, dispose) before it answered. */
   | { kind: 'dropped' };
 
+/** A worker call made through the client's registry (it settles; it notices an engine that threw). */
+export type CallWorker = <T>(name: string, call: Promise<T>) => Promise<CallOutcome<T>>;
+
 /** An answer this late with no heartbeat either means the worker is gone. */
 export const CALL_TIMEOUT_MS = 15_000;
 /** Heartbeats come about once a second; this long without one means the worker is stuck. */

@@ -1,10 +1,10 @@
 /**
- * The app's side of the engine worker: starts it, loads the rack, keeps `live.views` fed with
- * snapshots, polls events and counters into the store (discrete changes only), saves the engine
- * state every few seconds, and keeps a journal of what was confirmed since. When the worker dies
- * a fresh one restores the last save and replays the journal up to the time the page had shown,
- * so nothing confirmed is lost and time never goes back. Components never talk to the worker
- * directly; they go through this client.
+ * The app's side of the engine worker: starts it, loads the rack (at the page's speed from the
+ * first tick), keeps `live.views` fed with snapshots, polls the engine's news into the store
+ * (./storeMirror.ts), saves the engine state every few seconds and journals what was confirmed
+ * since (./recovery.ts). When the worker dies a fresh one restores the last save and replays the
+ * journal up to the time the page had shown, so nothing confirmed is lost and time never goes
+ * back. Components never talk to the worker directly; they go through this client.
  *
  * Every call to the worker settles: a worker that is replaced drops its waiting calls (see
  * ./calls.ts). The watchdog tells a busy worker (it keeps sending heartbeats during a long step)
@@ -271,13 +271,13 @@ export class EngineClient {
       snapshotPath: this.feed?.path ?? null,
       workerStatus: 'running',
     }));
+    // The speed asked for meanwhile (or, after a crash's replay, the page's speed again).
     const { speed, holdOnDivergence } = this.store.getState();
     if (holdOnDivergence) await this.call('setHoldOnDivergence', api.setHoldOnDivergence(true));
     await this.call('setSpeed', api.setSpeed(speed));
     if (generation !== this.generation) return false;
     this.startTimers(generation, api);
-    void this.mirror.components();
-    void this.mirror.counters();
+    void this.mirror.refresh({ components: true, counters: true });
     this.readiness.resolve();
     this.bus.emit('ready', undefined);
     return true;

@@ -5,7 +5,7 @@
  * applies the journal to it, so nothing confirmed is lost and time never goes back.
  */
 import type { EngineEvent, WorkerApi } from '@ft/engine';
-import type { CallOutcome } from './calls.ts';
+import type { CallWorker } from './calls.ts';
 import type { ClientEvents } from './clientEvents.ts';
 import { crashNotice, gaveUpReason, recoveryLines } from './clientMessages.ts';
 import { Journal } from './journal.ts';
@@ -13,9 +13,6 @@ import { Journal } from './journal.ts';
 /** More restarts than this within RESTART_WINDOW_MS and the client stops and asks. */
 export const MAX_RESTARTS = 3;
 export const RESTART_WINDOW_MS = 30_000;
-
-/** A tracked call to the worker. */
-type Call = <T>(name: string, call: Promise<T>) => Promise<CallOutcome<T>>;
 
 export class Recovery {
   readonly journal = new Journal();
@@ -73,7 +70,7 @@ export class Recovery {
    */
   async replay(
     api: Pick<WorkerApi, 'replay' | 'drainBatch'>,
-    call: Call,
+    call: CallWorker,
     current: () => boolean,
   ): Promise<{ events: EngineEvent[]; timeMs: number; restored: ClientEvents['restored'] } | null> {
     const entries = this.journal.pending();

@@ -63,6 +63,22 @@ describe('StoreMirror', () => {
     expect(store.getState().systems).toEqual(engine.systems());
   });
 
+  it('a batch that changes components and a system status reads the per-system records once', async () => {
+    const { store, mirror } = setup();
+    const engine = Engine.fromPreset('4300-dmr', { seed: 1 });
+    const api = engineApi(engine);
+    const systems = vi.fn(api.systems);
+    mirror.attach({ ...api, systems }, () => true);
+    engine.command({ type: 'pull', target: 'A.cpu-1' });
+    engine.advance(50);
+    await mirror.poll();
+    await settle();
+    const kinds = new Set(store.getState().events.map((e) => e.kind));
+    expect(kinds.has('state') && kinds.has('system')).toBe(true);
+    expect(systems).toHaveBeenCalledTimes(1);
+    expect(store.getState().counters).toEqual(engine.counters());
+  });
+
   it('ignores the answers of a worker that was replaced meanwhile', async () => {
     const { store, mirror } = setup();
     const engine = Engine.fromPreset('4300-dmr', { seed: 1 });

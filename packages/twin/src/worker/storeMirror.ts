@@ -7,14 +7,11 @@
 import type { EngineEvent, WorkerApi, WorkerJob } from '@ft/engine';
 import { appendEvents } from '../model/events.ts';
 import type { TwinStore, TwinUi } from '../state/store.ts';
-import type { CallOutcome } from './calls.ts';
+import type { CallOutcome, CallWorker } from './calls.ts';
 import type { ClientEvents, EngineSnapshotRecords } from './clientEvents.ts';
 import type { Emitter } from './emitter.ts';
 import type { Journal } from './journal.ts';
 import { mergeComponents } from './mergeComponents.ts';
-
-/** A tracked call to the worker (the client's: it notices an engine that threw). */
-export type CallWorker = <T>(name: string, call: Promise<T>) => Promise<CallOutcome<T>>;
 
 /** The worker calls the mirror makes. */
 export type MirroredApi = Pick<
@@ -87,29 +84,40 @@ export class StoreMirror {
         this.bus.emit('system', event);
       } else if (event.kind !== 'log' && event.kind !== 'vote') components = true;
     }
-    if (components) void this.components();
-    if (counters) void this.counters();
+    if (components || counters) void this.refresh({ components, counters });
   }
 
   /** Every component's state again, then the per-system records. */
-  async components(): Promise<void> {
-    const source = this.source;
-    if (!source) return;
-    const list = await this.call('components', source.api.components());
-    if (list.kind === 'answered' && source.current()) {
-      this.store.setState((s) => ({ components: mergeComponents(s.components, list.value) }));
-    }
-    await this.systems(source);
+  components(): Promise<void> {
+    return this.refresh({ components: true });
   }
 
   /** Every system's counters again, then the per-system records. */
-  async counters(): Promise<void> {
+  counters(): Promise<void> {
+    return this.refresh({ counters: true });
+  }
+
+  /**
+   * Reads again what changed (components, counters or both, in parallel), then the per-system
+   * records once.
+   */
+  async refresh(what: { components?: boolean; counters?: boolean }): Promise<void> {
     const source = this.source;
     if (!source) return;
-    const counters = await this.call('counters', source.api.counters());
-    if (counters.kind === 'answered' && source.current()) {
-      this.store.setState({ counters: counters.value });
-    }
+    const { api, current } = source;
+    await Promise.all([
+      what.components &&
+        this.call('components', api.components()).then((list) => {
+          if (list.kind !== 'answered' || !current()) return;
+          this.store.setState((s) => ({ components: mergeComponents(s.components, list.value) }));
+        }),
+      what.counters &&
+        this.call('counters', api.counters()).then((counters) => {
+          if (counters.kind === 'answered' && current()) {
+            this.store.setState({ counters: counters.value });
+          }
+        }),
+    ]);
     await this.systems(source);
   }
 
