@@ -215,7 +215,8 @@ export class EngineClient {
     const generation = ++this.generation;
     const model = this.model;
     const request = this.request;
-    if (!model || !request) return false;
+    // A twin removed while its rack was being resolved never starts a worker.
+    if (!model || !request || this.disposed) return false;
     this.store.setState({ workerStatus: recovering ? 'restarting' : 'starting' });
     const { worker, api } = startEngineWorker(this.workerUrl ?? bundledWorkerUrl, {
       failed: (why) => void this.crashed(generation, why),
